@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+/**
+ * The command line: a thin shell over the library. Flags → options → clean() → writeOutputs().
+ * Exit codes: 0 done; 1 some input could not be used and --strict was given, or nothing could be
+ * read at all; 2 the command line itself is wrong.
+ */
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { clean, type CleanResult } from './pipeline.js'
+import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
+import { readDocuments, DEFAULT_GLOB } from './read/index.js'
+import { writeOutputs } from './write/index.js'
+import { jsonlRecord, selectForOutput } from './write/texts.js'
+import { RULES } from './boilerplate/index.js'
+import { VERSION } from './version.js'
+import type { Diagnostic, Report } from './types.js'
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const DEFAULT_INPUT = join(PACKAGE_ROOT, 'seeds')
+
+class UsageError extends Error {}
+
+function wholeNumber(name: string, min: number) {
+  return (value: string): number => {
+    const number = Number(value)
+    if (!Number.isInteger(number) || number < min) throw new InvalidArgumentError(`Expected ${name} to be a whole number from ${min} up.`)
+    return number
+  }
+}
+
+function unitNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError('Expected a number from 0 to 1.')
+  return number
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)]
+}
+
+interface CleanFlags {
+  out?: string
+  report?: string
+  stdout?: boolean
+  jobs?: number
+  quiet?: boolean
+  strict?: boolean
+  glob: string
+  idField: string
+  textField: string
+  keepDuplicates?: boolean
+  canonical?: 'longest' | 'first' | 'shortest'
+  threshold?: number
+  boilerplate: boolean
+  repeats: boolean
+  neardup: boolean
+  rejoin: boolean
+  disableRule: string[]
+  enableRule: string[]
+  rules?: string
+  explain?: string
+}
+
+async function loadRules(path: string): Promise<RuleSpec[]> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read rules (${(error as Error).message})`)
+  }
+  const rules = Array.isArray(parsed) ? parsed : (parsed as { rules?: unknown })?.rules
+  if (!Array.isArray(rules)) throw new UsageError(`${path}: expected a JSON array of rules, or {"rules": [...]}`)
+  return rules.map((rule: unknown, index: number) => {
+    const spec = rule as Partial<RuleSpec>
+    if (typeof spec?.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(spec.id)) {
+      throw new UsageError(`${path}: rule ${index + 1}: expected "id" to be a kebab-case string`)
+    }
+    if (typeof spec.pattern !== 'string') throw new UsageError(`${path}: rule ${spec.id}: expected "pattern" to be a string`)
+    try {
+      new RegExp(spec.pattern, spec.flags ?? 'u')
+    } catch (error) {
+      throw new UsageError(`${path}: rule ${spec.id}: invalid pattern (${(error as Error).message})`)
+    }
+    if (spec.zone !== undefined && !['top', 'bottom', 'anywhere'].includes(spec.zone)) {
+      throw new UsageError(`${path}: rule ${spec.id}: expected "zone" to be top, bottom or anywhere`)
+    }
+    return { description: '', ...spec } as RuleSpec
+  })
+}
+
+async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
+  return {
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    segment: { rejoin: flags.rejoin },
+    boilerplate: {
+      enabled: flags.boilerplate,
+      disable: flags.disableRule,
+      enable: flags.enableRule,
+      extraRules: flags.rules ? await loadRules(flags.rules) : [],
+    },
+    repeats: { enabled: flags.repeats },
+    neardup: {
+      enabled: flags.neardup,
+      ...(flags.canonical ? { canonical: flags.canonical } : {}),
+      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+    },
+  }
+}
+
+function formatDiagnostic(diagnostic: Diagnostic): string {
+  const place = diagnostic.line !== undefined ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
+  return `neardup: ${diagnostic.severity}: ${place}: ${diagnostic.message}`
+}
+
+/** One document's decisions, as a linter prints its messages. */
+export function explainDocument(report: Report, id: string): string {
+  const document = report.documents.find((entry) => entry.id === id)
+  if (!document) throw new UsageError(`--explain: no document with id "${id}"`)
+  const lines = [`${document.id}: ${document.status}${document.reason ? ` (${document.reason})` : ''}`]
+  for (const removed of document.removed) {
+    const place = removed.endLine !== undefined ? `${removed.line}-${removed.endLine}` : `${removed.line}`
+    lines.push(`  ${place.padEnd(7)} ${`${removed.kind}:${removed.rule}`.padEnd(28)} ${removed.text.slice(0, 70)}`)
+    lines.push(`  ${''.padEnd(7)} ${''.padEnd(28)} ↳ ${removed.reason}`)
+  }
+  for (const joined of document.joined) lines.push(`  ${`${joined.line}-${joined.endLine}`.padEnd(7)} joined (hard wrap)`)
+  if (document.removed.length === 0) lines.push('  nothing removed')
+  return `${lines.join('\n')}\n`
+}
+
+function summary(result: CleanResult): string {
+  const { documents, lines } = result.report.stats
+  return (
+    `neardup: ${documents.in} documents: ${documents.kept} kept, ${documents.duplicate} duplicate, ` +
+    `${documents.empty} empty, ${documents.skipped} skipped; removed ${lines.removed.boilerplate} boilerplate ` +
+    `and ${lines.removed.repeat} repeated lines; ${result.report.clusters.length} clusters\n`
+  )
+}
+
+async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
+  const options = await toOptions(flags)
+  const diagnostics: Diagnostic[] = []
+  const onDiagnostic = (diagnostic: Diagnostic): void => {
+    diagnostics.push(diagnostic)
+    if (!flags.quiet || diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`)
+  }
+  const sources = inputs.length > 0 ? inputs : [DEFAULT_INPUT]
+  const documents = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
+  const result = await clean(documents, options, { diagnostics })
+  for (const document of result.report.documents) {
+    for (const warning of document.warnings) {
+      if (!flags.quiet) process.stderr.write(`neardup: warning: ${document.source.file}${document.source.line ? `:${document.source.line}` : ''}: ${warning}\n`)
+    }
+    if (document.status === 'skipped' && document.source.line === undefined) {
+      process.stderr.write(`neardup: error: ${document.source.file}: skipped: ${document.reason ?? 'unusable'}\n`)
+    }
+  }
+  await writeOutputs(result, {
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.report ? { report: flags.report } : {}),
+    keepDuplicates: flags.keepDuplicates ?? false,
+  })
+  if (flags.stdout) {
+    for (const document of selectForOutput(result.documents, flags.keepDuplicates ?? false)) {
+      if (!process.stdout.write(jsonlRecord(document))) await new Promise((resolve) => process.stdout.once('drain', resolve))
+    }
+  }
+  if (flags.explain !== undefined) process.stdout.write(explainDocument(result.report, flags.explain))
+  if (!flags.quiet) process.stderr.write(summary(result))
+  const skipped = result.report.stats.documents.skipped
+  const errors = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+  if (result.report.documents.length === 0 && errors) return 1
+  return flags.strict && (skipped > 0 || errors) ? 1 : 0
+}
+
+export function buildProgram(): Command {
+  const program = new Command('neardup')
+    .description('Clean text corpora: near-duplicate documents, repeated paragraphs and syndication junk, with a reason for every removal.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+
+  program
+    .command('clean')
+    .description('clean documents and write cleaned texts and a report')
+    .argument('[inputs...]', 'files, directories, .jsonl files, or - for JSONL on stdin (default: the bundled seeds/)')
+    .option('-o, --out <dir>', 'write one <id>.txt per kept document and clean.jsonl here')
+    .option('-r, --report <dir>', 'write report.json and index.html here')
+    .option('--stdout', 'write cleaned documents as JSONL to stdout')
+    .option('-j, --jobs <n>', 'worker threads (output is the same whatever the number)', wholeNumber('--jobs', 1))
+    .option('-q, --quiet', 'print errors only')
+    .option('--strict', 'exit 1 when any input is skipped or malformed')
+    .option('--glob <pattern>', 'files to read inside directories', DEFAULT_GLOB)
+    .option('--id-field <name>', 'JSONL field that holds the id', 'id')
+    .option('--text-field <name>', 'JSONL field that holds the text', 'text')
+    .option('--keep-duplicates', 'also write near-duplicates to --out and --stdout')
+    .addOption(new Option('--canonical <policy>', 'which member of a cluster is kept').choices(['longest', 'first', 'shortest']))
+    .option('--threshold <jaccard>', 'near-duplicate Jaccard threshold (0..1)', unitNumber)
+    .option('--no-boilerplate', 'do not strip boilerplate')
+    .option('--no-repeats', 'do not remove repeated paragraphs')
+    .option('--no-neardup', 'do not look for near-duplicate documents')
+    .option('--no-rejoin', 'do not rejoin hard-wrapped lines')
+    .option('--disable-rule <ids>', 'switch off boilerplate rules by id (comma-separated, repeatable)', list, [])
+    .option('--enable-rule <ids>', 'switch on opt-in boilerplate rules by id', list, [])
+    .option('--rules <file>', 'add pattern rules from a JSON file')
+    .option('--explain <id>', "print one document's decisions")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ neardup clean seeds --out out --report reports
+  $ neardup clean corpus.jsonl --report dev-report --quiet
+  $ cat corpus.jsonl | neardup clean - --stdout > clean.jsonl
+  $ neardup clean articles/ --glob '**/*.txt' --disable-rule byline --explain 003.txt`,
+    )
+    .action(async (inputs: string[], flags: CleanFlags) => {
+      process.exitCode = await runClean(inputs, flags)
+    })
+
+  program
+    .command('rules')
+    .description('list the boilerplate rules with their ids and an example each')
+    .action(() => {
+      for (const rule of RULES) {
+        process.stdout.write(`${rule.id.padEnd(22)} ${rule.zone.padEnd(9)} ${rule.description}\n${''.padEnd(32)} e.g. ${rule.examples.remove[0] ?? ''}\n`)
+      }
+    })
+
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  program.exitOverride()
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  for (const command of program.commands) command.exitOverride()
+  try {
+    await program.parseAsync(argv)
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return 2
+    }
+    if (error instanceof UsageError || error instanceof OptionsError) {
+      process.stderr.write(`neardup: ${error.message}\n`)
+      return 2
+    }
+    const code = (error as NodeJS.ErrnoException).code
+    process.stderr.write(`neardup: ${code ? `${code}: ` : ''}${(error as Error).message}\n`)
+    return 1
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])
+if (invokedDirectly) {
+  process.exitCode = await main(process.argv)
+}

@@ -1,0 +1,42 @@
+/**
+ * Small helpers over `Document` shared by stages: what is still kept, and the cleaned text.
+ * Kept = not the subject of any paragraph decision.
+ */
+import type { Document, DocumentInput, Paragraph, ParagraphDecision } from './types.js'
+
+export function createDocument(input: DocumentInput): Document {
+  return {
+    id: input.id,
+    source: input.source ?? { file: input.id },
+    text: input.text,
+    lineCount: 0,
+    paragraphs: [],
+    decisions: [],
+    warnings: [...(input.warnings ?? [])],
+    ...(input.skipped !== undefined ? { skipped: input.skipped } : {}),
+  }
+}
+
+export function isParagraphDecision(decision: Document['decisions'][number]): decision is ParagraphDecision {
+  return decision.kind === 'boilerplate' || decision.kind === 'repeat'
+}
+
+/** 0-based indexes of paragraphs some stage removed. */
+export function removedIndexes(document: Document): Set<number> {
+  const removed = new Set<number>()
+  for (const decision of document.decisions) if (isParagraphDecision(decision)) removed.add(decision.paragraph)
+  return removed
+}
+
+/** Paragraphs no stage removed, in order. */
+export function keptParagraphs(document: Document): Paragraph[] {
+  const removed = removedIndexes(document)
+  return document.paragraphs.filter((paragraph) => !removed.has(paragraph.index))
+}
+
+/** Cleaned text: kept paragraphs one per line, each `\n`-terminated. */
+export function cleanedText(document: Document): string {
+  return keptParagraphs(document)
+    .map((paragraph) => `${paragraph.text}\n`)
+    .join('')
+}

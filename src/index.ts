@@ -1,0 +1,26 @@
+/**
+ * The public API, curated: what a user imports from 'neardup'. Stage internals are deliberately
+ * not exported; they change without notice.
+ */
+export { clean } from './pipeline.js'
+export type { CleanContext, CleanResult } from './pipeline.js'
+export { readDocuments, DEFAULT_GLOB } from './read/index.js'
+export type { ReadOptions } from './read/index.js'
+export { writeOutputs } from './write/index.js'
+export type { WriteOptions, WrittenFiles } from './write/index.js'
+export { explain } from './report/explain.js'
+export { RULES } from './boilerplate/index.js'
+export type { BoilerplateRule } from './boilerplate/index.js'
+export { DEFAULT_OPTIONS, resolveOptions, OptionsError } from './options.js'
+export type {
+  CleanOptions,
+  CleanOptionsInput,
+  CanonicalPolicy,
+  SegmentOptions,
+  BoilerplateOptions,
+  RepeatOptions,
+  NeardupOptions,
+  RuleSpec,
+} from './options.js'
+export { VERSION } from './version.js'
+export type * from './types.js'

@@ -1,0 +1,188 @@
+/**
+ * Options are plain typed objects; every default lives in `DEFAULT_OPTIONS` below and nowhere else.
+ * `resolveOptions()` validates at the boundary with "Expected …" messages.
+ */
+import { availableParallelism } from 'node:os'
+
+export type CanonicalPolicy = 'longest' | 'first' | 'shortest'
+
+export interface SegmentOptions {
+  /**
+   * Rejoin hard-wrapped lines into one paragraph.
+   * @default true
+   */
+  readonly rejoin: boolean
+}
+
+export interface BoilerplateOptions {
+  /**
+   * Run the junk-stripping stage at all.
+   * @default true
+   */
+  readonly enabled: boolean
+  /**
+   * Rule ids to switch off (e.g. `['byline']`).
+   * @default []
+   */
+  readonly disable: readonly string[]
+  /**
+   * Rule ids to switch on that are off by default.
+   * @default []
+   */
+  readonly enable: readonly string[]
+  /**
+   * Extra pattern rules (from `--rules FILE`), in the JSON form documented in the README.
+   * @default []
+   */
+  readonly extraRules: readonly RuleSpec[]
+  /**
+   * Lines repeated across at least this many distinct stories are junk (corpus repetition).
+   * @default 3
+   */
+  readonly minStories: number
+}
+
+/** A pattern rule as written in a `--rules` JSON file. */
+export interface RuleSpec {
+  readonly id: string
+  readonly description: string
+  /** A JavaScript regular expression source, matched against the paragraph text. */
+  readonly pattern: string
+  /** Regular expression flags, e.g. `i`. @default 'u' */
+  readonly flags?: string
+  /** @default 'anywhere' */
+  readonly zone?: 'top' | 'bottom' | 'anywhere'
+  /** Longest paragraph (in words) the rule may remove. @default 40 */
+  readonly maxWords?: number
+}
+
+export interface RepeatOptions {
+  /**
+   * Run the repeated-paragraph stage at all.
+   * @default true
+   */
+  readonly enabled: boolean
+  /**
+   * Similarity (0..1) above which a later paragraph is a near-exact copy of an earlier one.
+   * @default 0.9
+   */
+  readonly threshold: number
+}
+
+export interface NeardupOptions {
+  /**
+   * Run near-duplicate detection at all.
+   * @default true
+   */
+  readonly enabled: boolean
+  /**
+   * Jaccard similarity (0..1) of word shingles at which two documents are near-duplicates.
+   * @default 0.5
+   */
+  readonly threshold: number
+  /**
+   * Containment (0..1) at which an abridged copy joins its longer original.
+   * @default 0.8
+   */
+  readonly containment: number
+  /**
+   * Word n-gram size for shingles.
+   * @default 5
+   */
+  readonly ngram: number
+  /**
+   * MinHash permutations per signature.
+   * @default 128
+   */
+  readonly numPerm: number
+  /**
+   * Which member of a cluster is kept.
+   * @default 'longest'
+   */
+  readonly canonical: CanonicalPolicy
+  /**
+   * Seed for the hash permutations (same seed, same signatures).
+   * @default 1
+   */
+  readonly seed: number
+}
+
+export interface CleanOptions {
+  /**
+   * Worker threads for per-document stages; output is identical whatever the value.
+   * @default os.availableParallelism()
+   */
+  readonly jobs: number
+  readonly segment: SegmentOptions
+  readonly boilerplate: BoilerplateOptions
+  readonly repeats: RepeatOptions
+  readonly neardup: NeardupOptions
+}
+
+/** Deep-partial options as callers write them. */
+export type CleanOptionsInput = {
+  readonly [K in keyof CleanOptions]?: CleanOptions[K] extends object
+    ? CleanOptions[K] extends readonly unknown[]
+      ? CleanOptions[K]
+      : Partial<CleanOptions[K]>
+    : CleanOptions[K]
+}
+
+export const DEFAULT_OPTIONS: CleanOptions = {
+  jobs: Math.max(1, availableParallelism()),
+  segment: { rejoin: true },
+  boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 3 },
+  repeats: { enabled: true, threshold: 0.9 },
+  neardup: {
+    enabled: true,
+    threshold: 0.5,
+    containment: 0.8,
+    ngram: 5,
+    numPerm: 128,
+    canonical: 'longest',
+    seed: 1,
+  },
+}
+
+export class OptionsError extends Error {
+  override name = 'OptionsError'
+}
+
+function expect(condition: boolean, message: string): void {
+  if (!condition) throw new OptionsError(message)
+}
+
+function unit(value: number, name: string): void {
+  expect(Number.isFinite(value) && value >= 0 && value <= 1, `Expected \`${name}\` to be a number from 0 to 1, got ${value}`)
+}
+
+function whole(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  expect(
+    Number.isInteger(value) && value >= min && value <= max,
+    `Expected \`${name}\` to be a whole number from ${min} to ${max}, got ${value}`,
+  )
+}
+
+/** Fills defaults and validates; throws `OptionsError` with an "Expected …" message. */
+export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
+  const options: CleanOptions = {
+    jobs: input.jobs ?? DEFAULT_OPTIONS.jobs,
+    segment: { ...DEFAULT_OPTIONS.segment, ...input.segment },
+    boilerplate: { ...DEFAULT_OPTIONS.boilerplate, ...input.boilerplate },
+    repeats: { ...DEFAULT_OPTIONS.repeats, ...input.repeats },
+    neardup: { ...DEFAULT_OPTIONS.neardup, ...input.neardup },
+  }
+  whole(options.jobs, 'jobs', 1, 256)
+  whole(options.boilerplate.minStories, 'boilerplate.minStories', 2)
+  unit(options.repeats.threshold, 'repeats.threshold')
+  unit(options.neardup.threshold, 'neardup.threshold')
+  unit(options.neardup.containment, 'neardup.containment')
+  whole(options.neardup.ngram, 'neardup.ngram', 1, 32)
+  whole(options.neardup.numPerm, 'neardup.numPerm', 8, 4096)
+  whole(options.neardup.seed, 'neardup.seed', 0, 0xffffffff)
+  expect(
+    ['longest', 'first', 'shortest'].includes(options.neardup.canonical),
+    `Expected \`neardup.canonical\` to be one of longest, first, shortest, got ${String(options.neardup.canonical)}`,
+  )
+  return options
+}

@@ -1,0 +1,55 @@
+/**
+ * Stage 1: inputs (files, directories, JSONL files, `-` for JSONL on stdin) → documents, in a
+ * stable order. Problems are reported through `onDiagnostic` and never stop the other inputs.
+ */
+import type { Diagnostic, DocumentInput } from '../types.js'
+import { basename, isDirectory, listDirectory, readFiles } from './files.js'
+import { readJsonl } from './jsonl.js'
+
+export { decode } from './decode.js'
+
+export interface ReadOptions {
+  /**
+   * Glob for files inside directory inputs.
+   * @default '**\/*.{txt,md}'
+   */
+  readonly glob?: string
+  /** @default 'id' */
+  readonly idField?: string
+  /** @default 'text' */
+  readonly textField?: string
+  /** Called for every problem met (missing path, malformed record, …). */
+  readonly onDiagnostic?: (diagnostic: Diagnostic) => void
+}
+
+export const DEFAULT_GLOB = '**/*.{txt,md}'
+
+function isJsonl(path: string): boolean {
+  return path === '-' || /\.jsonl$/i.test(path) || /\.ndjson$/i.test(path)
+}
+
+/** Every document of every input, in input order (directories in sorted path order). */
+export async function* readDocuments(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput> {
+  const onDiagnostic = options.onDiagnostic ?? (() => {})
+  const glob = options.glob ?? DEFAULT_GLOB
+  for (const input of inputs) {
+    if (isJsonl(input)) {
+      if (input !== '-' && (await isDirectory(input)) === null) {
+        onDiagnostic({ severity: 'error', code: 'not-found', file: input, message: 'no such file or directory' })
+        continue
+      }
+      yield* readJsonl(input, { idField: options.idField ?? 'id', textField: options.textField ?? 'text', onDiagnostic })
+      continue
+    }
+    const directory = await isDirectory(input)
+    if (directory === null) {
+      onDiagnostic({ severity: 'error', code: 'not-found', file: input, message: 'no such file or directory' })
+    } else if (directory) {
+      const files = await listDirectory(input, { glob, onDiagnostic })
+      if (files.length === 0) onDiagnostic({ severity: 'error', code: 'no-files', file: input, message: `no files match ${glob}` })
+      yield* readFiles(files)
+    } else {
+      yield* readFiles([{ path: input, id: basename(input) }])
+    }
+  }
+}

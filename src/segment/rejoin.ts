@@ -1,0 +1,72 @@
+/**
+ * Hard-wrap detection: which input lines continue the paragraph above them.
+ *
+ * Two kinds of wrap are found in scraped text:
+ * - a whole paragraph wrapped at a fixed column W (greedy wrapping: every line but the last is
+ *   as full as it can be, so the next line's first word would not have fitted on it);
+ * - a scraper that broke one sentence at odd places ("... Mandarin-language" / "videos on
+ *   YouTube" / "On May 1st, ..."): the sentence is unfinished and the next line goes on with it.
+ * A short line without a full stop followed by a capitalised line is a title or a subheading,
+ * not a wrap, and stays on its own.
+ */
+
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+const SENTENCE_END = /[.!?…:;]["'”’)\]]*\s*$|["”’)\]]\s*$/u
+/** A line that starts in the middle of a sentence. */
+const CONTINUES = /^\s*[\p{Ll},;)\]]/u
+/** Wrapped lines are never longer than this; longer lines are unwrapped paragraphs. */
+const MAX_WRAP_WIDTH = 120
+/** Lines this short after a one-line paragraph are labels ("ADVERTISEMENT"), not wraps. */
+const MIN_WRAPPED_HEAD = 25
+
+export interface Line {
+  /** 1-based input line number. */
+  readonly number: number
+  readonly text: string
+}
+
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text)
+}
+
+function firstWordLength(text: string): number {
+  const match = /^\s*(\S+)/u.exec(text)
+  return match?.[1]?.length ?? 0
+}
+
+/**
+ * The column a document was wrapped at, or 0 when it does not look wrapped: the widest of the
+ * lines that certainly wrap (unfinished, followed by a lower-case line), when there are at least 3.
+ */
+export function wrapWidth(lines: readonly Line[]): number {
+  const widths: number[] = []
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!.text.trimEnd()
+    const next = lines[i + 1]!
+    if (next.number !== lines[i]!.number + 1) continue
+    if (line.length <= MAX_WRAP_WIDTH && line.length >= 40 && !endsSentence(line) && CONTINUES.test(next.text)) {
+      widths.push(line.length)
+    }
+  }
+  if (widths.length < 3) return 0
+  return Math.max(...widths)
+}
+
+/**
+ * Does `next` continue the paragraph whose lines so far are `current`?
+ * `width` is the document's wrap column (0 when unknown).
+ */
+export function continuesParagraph(current: readonly Line[], next: Line, width: number): boolean {
+  const last = current[current.length - 1]!
+  if (next.number !== last.number + 1) return false // a blank line always ends a paragraph
+  const prev = last.text.trimEnd()
+  const text = next.text.trim()
+  if (prev.length > MAX_WRAP_WIDTH) return false
+  // Greedy wrap at a known column: the next word did not fit, and the next line fits the column.
+  const full = width > 0 && prev.length <= width && prev.length + 1 + firstWordLength(text) > width
+  if (full && text.length <= width && (current.length > 1 || prev.length >= width * 0.75)) return true
+  if (endsSentence(prev)) return false
+  if (CONTINUES.test(text)) return current.length > 1 || prev.trim().length >= MIN_WRAPPED_HEAD
+  // An unfinished sentence that already spans lines goes on, whatever case the next line starts with.
+  return current.length > 1
+}

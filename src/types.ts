@@ -1,0 +1,252 @@
+/**
+ * The one set of types that flows between the pipeline's stages (types only, no code).
+ *
+ * Units are written on every field: line numbers are 1-based as an editor shows them,
+ * paragraph indexes are 0-based positions in `Document.paragraphs`, similarities are 0..1.
+ */
+
+/** 1-based line number in the input, as an editor shows it. */
+export type LineNumber = number
+
+/** What a caller hands to `clean()`: one document's id and raw text. */
+export interface DocumentInput {
+  /** Stable id: a path relative to the input directory, a JSONL id field, or `file:line`. */
+  readonly id: string
+  /** Decoded text, exactly as read (a leading BOM is removed by `segment/`). */
+  readonly text: string
+  /** Where it came from, for messages; `line` only for JSONL records. */
+  readonly source?: Source
+  /** Problems met while reading that did not stop the document (e.g. invalid UTF-8 replaced). */
+  readonly warnings?: readonly string[]
+  /** Set when the input could not be used at all (binary file, malformed record): the reason. */
+  readonly skipped?: string
+}
+
+export interface Source {
+  /** File path as given on the command line (or `-` for stdin). */
+  readonly file: string
+  /** 1-based line of a JSONL record. */
+  readonly line?: LineNumber
+}
+
+/**
+ * A document on its way through the pipeline.
+ * `text` never changes; stages fill `paragraphs` and append to `decisions` (as vfile appends to `messages`).
+ */
+export interface Document {
+  readonly id: string
+  readonly source: Source
+  /** Decoded input, exactly as read (BOM removed). */
+  readonly text: string
+  /** Number of input lines (a final line end does not start another line). */
+  lineCount: number
+  /** Set by `segment/`, in input order. */
+  paragraphs: Paragraph[]
+  /** Appended to by every stage, never rewritten. Stats are computed from these. */
+  readonly decisions: Decision[]
+  /** Reading problems that did not stop the document. */
+  readonly warnings: string[]
+  /** The reason, when the input could not be used at all. */
+  readonly skipped?: string
+}
+
+/** One paragraph: one input line, or several when `segment/rejoin.ts` joined a hard wrap. */
+export interface Paragraph {
+  /** 0-based position in `document.paragraphs`. */
+  readonly index: number
+  /** Input lines it came from, 1-based, inclusive. */
+  readonly lines: { readonly start: LineNumber; readonly end: LineNumber }
+  /** Output text: the input's own characters; rejoined lines joined with one space. */
+  readonly text: string
+  /** Matching key only (see `segment/normalize.ts`). Never written out. */
+  readonly key: string
+}
+
+/**
+ * Why something was removed or folded: pure data (publint's code + args); `report/explain.ts` words it.
+ * `kind:rule` is the stable id, e.g. `boilerplate:related-links`, `repeat:run`.
+ */
+export type Decision = ParagraphDecision | DocumentDecision
+
+export type ParagraphDecision = BoilerplateDecision | RepeatDecision
+
+export interface BoilerplateDecision {
+  readonly kind: 'boilerplate'
+  /** Stable kebab-case rule id, e.g. `related-links`, `caption`, `byline`. */
+  readonly rule: string
+  /** 0-based paragraph index; its lines are the decision's place. */
+  readonly paragraph: number
+  readonly evidence: BoilerplateEvidence
+}
+
+export interface RepeatDecision {
+  readonly kind: 'repeat'
+  readonly rule: RepeatRule
+  /** 0-based paragraph index of the later copy (the one removed). */
+  readonly paragraph: number
+  readonly evidence: RepeatEvidence
+}
+
+export type RepeatRule = 'exact' | 'near-exact' | 'run'
+
+export type DocumentDecision =
+  | { readonly kind: 'duplicate'; readonly rule: 'near-duplicate'; readonly evidence: DuplicateEvidence }
+  | { readonly kind: 'empty'; readonly rule: 'empty-input' | 'nothing-left'; readonly evidence: EmptyEvidence }
+
+export type Zone = 'top' | 'bottom' | 'anywhere'
+
+/** What was measured, and against what (vfile-message's `actual`/`expected`). */
+export type BoilerplateEvidence =
+  | { readonly by: 'pattern'; readonly pattern: string; readonly zone: Zone }
+  | { readonly by: 'block'; readonly header: LineNumber; readonly headerText: string }
+  | { readonly by: 'corpus'; readonly documents: number; readonly stories: number; readonly minStories: number }
+  | {
+      readonly by: 'score'
+      readonly score: number
+      readonly threshold: number
+      readonly features: Readonly<Record<string, number>>
+    }
+
+/** Points at the first copy, like remark-lint's `cause` and esbuild's `notes`. */
+export interface RepeatEvidence {
+  /** First input line of the first copy. */
+  readonly of: LineNumber
+  /** Similarity of the normalised texts, 0..1 (1 for exact). */
+  readonly similarity: number
+}
+
+export interface DuplicateEvidence {
+  readonly cluster: string
+  readonly canonical: string
+  /** Verified on shingle sets, 0..1. */
+  readonly jaccard: number
+  /** |this ∩ canonical| / |this|, 0..1: catches abridged copies. */
+  readonly containment: number
+}
+
+export interface EmptyEvidence {
+  /** Paragraphs before cleaning. */
+  readonly paragraphs: number
+}
+
+/** A group of near-duplicate documents with one canonical. */
+export interface Cluster {
+  readonly id: string
+  readonly canonical: string
+  /** Canonical first, then by id; scores are against the canonical, never chained. */
+  readonly members: ReadonlyArray<ClusterMember>
+}
+
+export interface ClusterMember {
+  readonly id: string
+  /** Jaccard of word shingles with the canonical, 0..1 (1 for the canonical itself). */
+  readonly jaccard: number
+  /** Share of this member's shingles found in the canonical, 0..1. */
+  readonly containment: number
+}
+
+/** Text that recurs across clusters (quotes): reported, not removed. */
+export interface SharedPassage {
+  readonly text: string
+  readonly occurrences: ReadonlyArray<{ readonly document: string; readonly line: LineNumber }>
+}
+
+/** A problem with the input that the report must carry (a skipped record, a decode warning). */
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning'
+  /** Stable code, e.g. `malformed-json`, `invalid-utf8`, `not-found`. */
+  readonly code: string
+  readonly file: string
+  readonly line?: LineNumber
+  readonly message: string
+}
+
+export type DocumentStatus = 'kept' | 'duplicate' | 'empty' | 'skipped'
+
+/** What `clean()` hands back for each document (the report has the full story). */
+export interface CleanedDocument {
+  readonly id: string
+  readonly status: DocumentStatus
+  /** Cleaned text: kept paragraphs one per line, each `\n`-terminated; '' when nothing is left. */
+  readonly text: string
+  readonly duplicateOf: string | null
+  readonly cluster: string | null
+}
+
+/** report.json: the contract `score.py`, the HTML report and users' scripts read. Schema: `src/report/report.schema.json`. */
+export interface Report {
+  readonly tool: 'neardup'
+  readonly version: string
+  readonly options: Readonly<Record<string, unknown>>
+  readonly stats: ReportStats
+  /** Sorted by id. Every input document appears here, whatever happened to it. */
+  readonly documents: readonly ReportDocument[]
+  readonly clusters: readonly Cluster[]
+  readonly sharedPassages: readonly SharedPassage[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export interface ReportDocument {
+  readonly id: string
+  readonly source: Source
+  readonly status: DocumentStatus
+  readonly duplicateOf: string | null
+  readonly cluster: string | null
+  /** Cleaned text (for duplicates too). */
+  readonly text: string
+  /** Input lines (a final line end starts no new line). */
+  readonly lines: number
+  /** Kept-or-removed paragraphs that span several input lines (rejoined hard wraps). */
+  readonly joined: ReadonlyArray<{ readonly line: LineNumber; readonly endLine: LineNumber }>
+  /** Removed paragraphs, in line order; evidence fields are flattened into each entry. */
+  readonly removed: readonly RemovedLine[]
+  /** Why the whole document is not kept as is (duplicate / empty / skipped), in words. */
+  readonly reason: string | null
+  readonly warnings: readonly string[]
+}
+
+export interface RemovedLine {
+  /** First input line of the removed paragraph. */
+  readonly line: LineNumber
+  /** Last input line, when a rejoined paragraph spans several lines. */
+  readonly endLine?: LineNumber
+  readonly kind: 'boilerplate' | 'repeat'
+  /** Stable rule id within its kind. */
+  readonly rule: string
+  /** The removed paragraph's text. */
+  readonly text: string
+  /** The decision in words (`report/explain.ts`). */
+  readonly reason: string
+  /** Evidence fields: `by`, `pattern`, `zone`, `header`, `stories`, `of`, `similarity`, … */
+  readonly [evidence: string]: unknown
+}
+
+export interface ReportStats {
+  readonly documents: {
+    readonly in: number
+    readonly kept: number
+    readonly duplicate: number
+    readonly empty: number
+    readonly skipped: number
+  }
+  readonly lines: {
+    /** Non-blank input lines. */
+    readonly in: number
+    /** Non-blank input lines of kept paragraphs. */
+    readonly kept: number
+    readonly removed: { readonly boilerplate: number; readonly repeat: number }
+    /** Removed lines by `kind:rule`. */
+    readonly byRule: Readonly<Record<string, number>>
+    /** Input lines folded into the paragraph above (rejoined hard wraps). */
+    readonly joined: number
+  }
+  readonly bytes: {
+    /** UTF-8 bytes of all input texts. */
+    readonly in: number
+    /** UTF-8 bytes of the cleaned texts of kept documents. */
+    readonly out: number
+  }
+  readonly clusters: { readonly count: number; readonly documents: number; readonly largest: number }
+  /** Milliseconds per stage; the only part of the report that varies between identical runs. */
+  readonly timings: Readonly<Record<string, number>>
+}

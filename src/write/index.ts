@@ -1,0 +1,46 @@
+/**
+ * Stage 6b: files on disk. Cleaned texts to `out`, report.json (and the HTML report) to `report`.
+ * Every file is written atomically.
+ */
+import { join } from 'node:path'
+import type { CleanResult } from '../pipeline.js'
+import { writeFileAtomic } from './atomic.js'
+import { selectForOutput, writeTexts } from './texts.js'
+
+export { jsonlRecord, selectForOutput } from './texts.js'
+export { safeRelativePath, assignFileNames } from './names.js'
+
+export interface WriteOptions {
+  /** Folder for `<id>.txt` files and `clean.jsonl`. */
+  readonly out?: string
+  /** Folder for `report.json` and `index.html`. */
+  readonly report?: string
+  /**
+   * Write duplicates' cleaned texts as well as canonicals and unique documents.
+   * @default false
+   */
+  readonly keepDuplicates?: boolean
+}
+
+export interface WrittenFiles {
+  readonly texts: readonly string[]
+  readonly report: readonly string[]
+}
+
+/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated. */
+export function serializeReport(report: CleanResult['report']): string {
+  return `${JSON.stringify(report, null, 2)}\n`
+}
+
+export async function writeOutputs(result: CleanResult, options: WriteOptions): Promise<WrittenFiles> {
+  const texts = options.out
+    ? await writeTexts(options.out, selectForOutput(result.documents, options.keepDuplicates ?? false))
+    : []
+  const report: string[] = []
+  if (options.report) {
+    const path = join(options.report, 'report.json')
+    await writeFileAtomic(path, serializeReport(result.report))
+    report.push(path)
+  }
+  return { texts, report }
+}

@@ -1,0 +1,89 @@
+/** Test helpers: real files from the repo, temp dirs, a spawned CLI, and a document builder. */
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDocument } from '../../src/document.js'
+import { segment } from '../../src/segment/index.js'
+import type { Document } from '../../src/types.js'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const SEEDS = join(ROOT, 'seeds')
+export const SHARED = join(ROOT, '..', 'shared')
+export const DEV_CORPUS = join(SHARED, 'eval', 'dev', 'corpus.jsonl')
+export const DEV_GOLD = join(SHARED, 'eval', 'dev', 'gold.json')
+export const SEEDS_GOLD = join(SHARED, 'gold', 'seeds.json')
+export const CLI = join(ROOT, 'dist', 'cli.js')
+
+export interface GoldLine {
+  readonly line: number
+  readonly label: string
+  readonly text?: string
+}
+export interface GoldDocument {
+  readonly lines: readonly GoldLine[]
+  readonly clean: string
+}
+export interface Gold {
+  readonly documents: Record<string, GoldDocument>
+  readonly clusters?: ReadonlyArray<{ members: string[] }>
+  readonly sharedPassages?: unknown[]
+}
+
+export function readGold(path: string): Gold {
+  return JSON.parse(readFileSync(path, 'utf8')) as Gold
+}
+
+export function seedFiles(): Array<{ id: string; text: string }> {
+  return readdirSync(SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((id) => ({ id, text: readFileSync(join(SEEDS, id), 'utf8') }))
+}
+
+export function devCorpus(): Array<{ id: string; text: string }> {
+  return readFileSync(DEV_CORPUS, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; text: string })
+}
+
+/** A segmented document from text lines (joined with `\n`). */
+export function doc(lines: readonly string[] | string, id = 'test.txt'): Document {
+  const document = createDocument({ id, text: typeof lines === 'string' ? lines : `${lines.join('\n')}\n` })
+  segment(document, { rejoin: true })
+  return document
+}
+
+export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'neardup-test-'))
+  try {
+    return await work(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export interface RunResult {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the built CLI as a separate process, optionally feeding stdin. */
+export function runCli(args: readonly string[], options: { stdin?: string | Buffer; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.on('error', () => {})
+    if (options.stdin !== undefined) child.stdin.end(options.stdin)
+    else child.stdin.end()
+  })
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { doc } from '../helpers/index.js'
+import { normalize, splitLines } from '../../src/segment/index.js'
+
+/** Greedy wrapping, as `fmt` or a scraper does it. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  if (line !== '') lines.push(line)
+  return lines
+}
+
+const texts = (lines: string[]) => doc(lines).paragraphs.map((paragraph) => paragraph.text)
+
+describe('segment', () => {
+  it('gives one paragraph per non-blank line with its 1-based line number', () => {
+    const document = doc(['First line.', '', 'Third line.'])
+    expect(document.paragraphs.map((p) => [p.lines.start, p.lines.end, p.text])).toEqual([
+      [1, 1, 'First line.'],
+      [3, 3, 'Third line.'],
+    ])
+    expect(document.lineCount).toBe(3)
+  })
+
+  it('treats CRLF and CR as line ends', () => {
+    expect(splitLines('a\r\nb\rc\n')).toEqual(['a', 'b', 'c'])
+  })
+
+  it('rejoins a sentence a scraper broke across lines, whatever case the last piece starts with', () => {
+    const paragraphs = texts([
+      'The U.S. Central Intelligence Agency (CIA) released a pair of Chinese Mandarin-language',
+      'videos on YouTube',
+      'On May 1st, with the intention of enlisting support from within the Chinese government.',
+      'Next paragraph.',
+    ])
+    expect(paragraphs).toEqual([
+      'The U.S. Central Intelligence Agency (CIA) released a pair of Chinese Mandarin-language videos on YouTube On May 1st, with the intention of enlisting support from within the Chinese government.',
+      'Next paragraph.',
+    ])
+  })
+
+  it('keeps a subheading and a title apart from the paragraph under them', () => {
+    expect(texts(['Appealing to party officials', 'In one of the videos, a young man is shown.'])).toHaveLength(2)
+    expect(texts(['S Korean lender faces liquidation', 'Creditors of the firm met on Monday.'])).toHaveLength(2)
+  })
+
+  it('does not glue a continuation onto a short label such as ADVERTISEMENT', () => {
+    expect(texts(['ADVERTISEMENT', 'of South Africa 3-2 in Douala, neither side could have qualified.'])).toHaveLength(2)
+  })
+
+  it('rejoins text greedily wrapped at a fixed column, even across a sentence end', () => {
+    const paragraph =
+      'Hearts of Oak set up an all Ghanaian Confederation Cup final with a 3-2 win over Cameroon side ' +
+      'Cotonsport Garoua in Accra on Sunday. The win for Hearts means they will play Asante Kotoko in the ' +
+      'two-leg final, after the Kumasi team qualified from Group A on Saturday. Hearts of Oak started the ' +
+      'game needing a win to qualify for the final while Cotonsport only needed to avoid defeat to go ' +
+      'through. Louis Agyemang scored the first two goals for Hearts either side of half time.'
+    const lines = wrap(paragraph, 72)
+    expect(lines.length).toBeGreaterThan(5)
+    expect(texts([...lines, '', 'A second paragraph, not wrapped at all.'])).toEqual([paragraph, 'A second paragraph, not wrapped at all.'])
+  })
+
+  it('never joins across a blank line', () => {
+    expect(texts(['An unfinished sentence that goes', '', 'on after a blank line.'])).toHaveLength(2)
+  })
+
+  it('keeps the input characters in the output and normalises only the key', () => {
+    const [paragraph] = doc(['“Curly” quotes — and  spaces '] ).paragraphs
+    expect(paragraph!.text).toBe('“Curly” quotes — and  spaces ')
+    expect(paragraph!.key).toBe('"curly" quotes - and spaces')
+  })
+})
+
+describe('normalize', () => {
+  it('folds Unicode forms, quotes, dashes, case and invisible characters', () => {
+    expect(normalize('Ｆｕｌｌ\u200b ‘width’ – TEXT')).toBe("full 'width' - text")
+  })
+})
