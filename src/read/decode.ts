@@ -36,7 +36,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte)
 }
 
-function looksBinary(bytes: Uint8Array): string | null {
+/** Why these bytes (a file's start) are not text, or null. */
+export function looksBinary(bytes: Uint8Array): string | null {
   for (const [name, signature] of SIGNATURES) if (startsWith(bytes, signature)) return `binary file (${name})`
   const head = bytes.subarray(0, 8192)
   let nul = 0

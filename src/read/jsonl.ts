@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import type { Diagnostic, DocumentInput } from '../types.js'
-import { decodeLine, removeNul, stripBom } from './decode.js'
+import { decodeLine, looksBinary, removeNul, stripBom } from './decode.js'
 
 export interface JsonlReadOptions {
   /** Field that holds the document id. */
@@ -77,12 +77,27 @@ export async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
   if (parts.length > 0) yield emit(Buffer.concat(parts))
 }
 
+async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield head
+  yield* rest
+}
+
 export async function* readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
   const stream = openJsonl(file)
   const name = file === '-' ? '<stdin>' : file
   let number = 0
   try {
-    for await (const { text, warning } of byteLines(stream as AsyncIterable<Buffer>)) {
+    const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+    const first = await chunks.next()
+    if (first.done) return
+    // A compressed or binary file would otherwise be a flood of "malformed JSON" lines.
+    const binary = looksBinary(first.value)
+    if (binary) {
+      options.onDiagnostic({ severity: 'error', code: 'binary', file: name, message: `${binary}, not JSONL` })
+      return
+    }
+    const rest = { [Symbol.asyncIterator]: () => chunks }
+    for await (const { text, warning } of byteLines(prepend(first.value, rest))) {
       number++
       const document = parseRecord(text, name, number, options)
       // A skipped record's diagnostic already names the line; a used one carries the warning.

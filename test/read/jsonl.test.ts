@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { Readable } from 'node:stream'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { byteLines, parseRecord } from '../../src/read/jsonl.js'
+import { byteLines, parseRecord, readJsonl } from '../../src/read/jsonl.js'
+import { withTempDir } from '../helpers/index.js'
 import type { Diagnostic } from '../../src/types.js'
 
 async function lines(chunks: Buffer[]): Promise<Array<{ text: string; warning?: string }>> {
@@ -41,5 +45,19 @@ describe('parseRecord', () => {
     const document = parseRecord('{"id": "a", "text": "cut', 'f.jsonl', 9, options)
     expect(document).toMatchObject({ id: 'f.jsonl:9', skipped: expect.stringMatching(/^malformed JSON/) })
     expect(diagnostics.at(-1)).toMatchObject({ severity: 'error', code: 'malformed-json', file: 'f.jsonl', line: 9 })
+  })
+})
+
+describe('readJsonl', () => {
+  it('refuses a compressed file in one line instead of a flood of malformed records', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'corpus.jsonl')
+      await writeFile(path, gzipSync(Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: i, text: `t${i}` })).join('\n')))
+      const diagnostics: Diagnostic[] = []
+      const documents = []
+      for await (const document of readJsonl(path, { idField: 'id', textField: 'text', onDiagnostic: (d) => diagnostics.push(d) })) documents.push(document)
+      expect(documents).toEqual([])
+      expect(diagnostics).toEqual([{ severity: 'error', code: 'binary', file: path, message: 'binary file (gzip archive), not JSONL' }])
+    })
   })
 })
