@@ -89,6 +89,11 @@ describe('a run killed while writing', () => {
         if (text === fresh.get(name) && text !== old.get(name)) replaced++
       }
       expect(temporary + replaced).toBeGreaterThan(0)
+
+      // The next run finishes the job and sweeps the dead run's temporary files away.
+      expect((await runCli(['clean', join(dir, 'new.jsonl'), '--out', out, '--report', out, ...FLAGS])).code).toBe(0)
+      const withoutTimings = (files: Map<string, string>) => new Map([...files].map(([name, text]) => [name, name === 'report.json' ? text.replace(/"timings": \{[^}]*\}/, '') : text]))
+      expect(withoutTimings(snapshot(out))).toEqual(withoutTimings(fresh))
     })
   }
 })
