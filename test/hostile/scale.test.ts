@@ -80,6 +80,24 @@ describe('a single 10 MB line', () => {
   })
 })
 
+describe('one document of 100,000 lines', () => {
+  it('is cleaned without a blow-up, every line accounted for', async () => {
+    await withTempDir(async (dir) => {
+      const lines = Array.from({ length: 100_000 }, (_, i) => `Line ${i % 50_000} says something about topic ${(i * 7) % 977}.`)
+      await writeFile(join(dir, 'long.txt'), `${lines.join('\n')}\n`)
+      const start = performance.now()
+      const result = await runCli(['clean', join(dir, 'long.txt'), '--report', dir, '--quiet'])
+      console.log(`one document of 100,000 lines: ${Math.round(performance.now() - start)} ms`)
+      expect(result.code, result.stderr).toBe(0)
+      const report = readReport(dir)
+      const { lines: stats } = report.stats
+      expect(stats.in).toBe(100_000)
+      expect(stats.kept + stats.removed.boilerplate + stats.removed.repeat).toBe(stats.in)
+      expect(report.documents[0]!.text.split('\n').length - 1).toBeLessThanOrEqual(stats.kept)
+    })
+  })
+})
+
 describe('100,000 tiny documents', () => {
   it('all come out, in order, each accounted for in the report', async () => {
     await withTempDir(async (dir) => {
