@@ -27,6 +27,8 @@ const SHINGLE = { ngram: 3, charNgram: 4 }
 const WINDOW = 4
 /** An anchor found in more passages than this is a stock phrase, not a shared passage. */
 const MAX_POSTING = 64
+/** Shared anchors that make two paragraphs a candidate pair. */
+const MIN_ANCHORS = 2
 /** Verified: this many shared 3-grams, covering at least this share of the shorter passage. */
 const MIN_SHARED = 8
 const MIN_COVER = 0.5
@@ -36,28 +38,47 @@ interface Passage {
   readonly line: number
   readonly text: string
   readonly shingles: Uint32Array
-  readonly anchors: readonly number[]
 }
 
-function passagesOf(document: Document, position: number, tokenizer: InstanceType<typeof SentenceTokenizer>): Passage[] {
-  const passages: Passage[] = []
-  const add = (text: string, key: string, line: number): number => {
-    const count = scanShingles(key, 'word', SHINGLE)
-    const words = count + SHINGLE.ngram - 1
-    if (words >= MIN_PASSAGE_WORDS) {
-      const anchors = winnow(scratchShingles(count)) // before distinctShingles sorts the buffer
-      passages.push({ document: position, line, text, shingles: distinctShingles(count), anchors })
-    }
-    return words
-  }
+interface Paragraph extends Passage {
+  readonly anchors: readonly number[]
+  readonly words: number
+  /** Filled on demand: its long sentences, when it has more than one. */
+  sentences?: Passage[]
+}
+
+type Tokenizer = InstanceType<typeof SentenceTokenizer>
+
+/** Shingles (and, for paragraphs, winnowing anchors) of one passage; null when it is too short. */
+function measure(key: string, withAnchors: boolean): { shingles: Uint32Array; anchors: number[]; words: number } | null {
+  const count = scanShingles(key, 'word', SHINGLE)
+  const words = count + SHINGLE.ngram - 1
+  if (words < MIN_PASSAGE_WORDS) return null
+  const anchors = withAnchors ? winnow(scratchShingles(count)) : [] // before distinctShingles sorts the buffer
+  return { shingles: distinctShingles(count), anchors, words }
+}
+
+function paragraphsOf(document: Document, position: number): Paragraph[] {
+  const paragraphs: Paragraph[] = []
   for (const paragraph of keptParagraphs(document)) {
-    const words = add(paragraph.text, paragraph.key, paragraph.lines.start)
-    // Only a paragraph long enough for two long sentences is worth the (slow) sentence tokenizer.
-    if (words < 2 * MIN_PASSAGE_WORDS) continue
-    const sentences = tokenizer.tokenize(paragraph.text)
-    if (sentences.length > 1) for (const sentence of sentences) add(sentence, normalize(sentence), paragraph.lines.start)
+    const measured = measure(paragraph.key, true)
+    if (measured) paragraphs.push({ document: position, line: paragraph.lines.start, text: paragraph.text, ...measured })
   }
-  return passages
+  return paragraphs
+}
+
+/** The paragraph and its long sentences (natural's tokenizer, run only for paragraphs with a candidate). */
+function unitsOf(paragraph: Paragraph, tokenizer: Tokenizer): Passage[] {
+  if (paragraph.sentences === undefined) {
+    paragraph.sentences = []
+    // Only a paragraph long enough for two long sentences is worth splitting.
+    const sentences = paragraph.words >= 2 * MIN_PASSAGE_WORDS ? tokenizer.tokenize(paragraph.text) : []
+    for (const text of sentences.length > 1 ? sentences : []) {
+      const measured = measure(normalize(text), false)
+      if (measured) paragraph.sentences.push({ document: paragraph.document, line: paragraph.line, text, shingles: measured.shingles })
+    }
+  }
+  return [paragraph, ...paragraph.sentences]
 }
 
 /** Winnowing anchors of a shingle sequence: the minimum of each window, each position once. */
@@ -77,87 +98,96 @@ function winnow(hashes: Uint32Array): number[] {
 }
 
 class Components {
-  private readonly parent: number[] = []
-  find(x: number): number {
-    while (this.parent[x] !== undefined && this.parent[x] !== x) x = this.parent[x]!
-    return x
+  private readonly parent = new Map<Passage, Passage>()
+  find(x: Passage): Passage {
+    let root = x
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!
+    return root
   }
-  union(a: number, b: number): void {
+  union(a: Passage, b: Passage): void {
     const ra = this.find(a)
     const rb = this.find(b)
-    this.parent[ra] = ra
-    this.parent[rb] = rb
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    this.parent.set(ra, ra)
+    this.parent.set(rb, ra)
   }
 }
 
 /**
  * Passages recurring in documents of different clusters. `groupOf[i]` is document i's cluster
  * (documents of one cluster share everything, so pairs inside one are not compared).
+ * Paragraphs sharing a winnowing anchor are candidates; then every unit (the paragraph and its
+ * long sentences) of one is verified against every unit of the other.
  */
 export function findSharedPassages(documents: readonly Document[], groupOf: readonly string[]): SharedPassage[] {
   const tokenizer = new SentenceTokenizer(ABBREVIATIONS)
-  const passages = documents.flatMap((document, position) => passagesOf(document, position, tokenizer))
+  const paragraphs = documents.flatMap((document, position) => paragraphsOf(document, position))
   const postings = new Map<number, number[]>()
-  passages.forEach((passage, id) => {
-    for (const anchor of new Set(passage.anchors)) {
+  paragraphs.forEach((paragraph, id) => {
+    for (const anchor of new Set(paragraph.anchors)) {
       const list = postings.get(anchor)
       if (list) list.push(id)
       else postings.set(anchor, [id])
     }
   })
-  const compared = new Set<number>()
-  const components = new Components()
-  const degree = new Map<number, number>() // matched passage → how many passages it matches
+  // Votes per cross-cluster paragraph pair: one shared anchor is often a stock phrase, two are a shared run.
+  const votes = new Map<number, number>()
   for (const list of postings.values()) {
     if (list.length < 2 || list.length > MAX_POSTING) continue
+    const group = groupOf[paragraphs[list[0]!]!.document]
+    if (list.every((id) => groupOf[paragraphs[id]!.document] === group)) continue // copies of one story
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const a = passages[list[x]!]!
-        const b = passages[list[y]!]!
-        if (groupOf[a.document] === groupOf[b.document]) continue
-        const code = list[x]! * passages.length + list[y]!
-        if (compared.has(code)) continue
-        compared.add(code)
-        const shared = intersectionSize(a.shingles, b.shingles)
-        if (shared < MIN_SHARED || shared < MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) continue
-        components.union(list[x]!, list[y]!)
-        for (const id of [list[x]!, list[y]!]) degree.set(id, (degree.get(id) ?? 0) + 1)
+        if (groupOf[paragraphs[list[x]!]!.document] === groupOf[paragraphs[list[y]!]!.document]) continue
+        const code = list[x]! * paragraphs.length + list[y]!
+        votes.set(code, (votes.get(code) ?? 0) + 1)
       }
     }
   }
-  return collect(documents, passages, degree, components)
+  const components = new Components()
+  const degree = new Map<Passage, number>() // matched passage → how many passages it matches
+  for (const [code, count] of votes) {
+    if (count < MIN_ANCHORS) continue
+    const p = paragraphs[Math.floor(code / paragraphs.length)]!
+    const q = paragraphs[code % paragraphs.length]!
+    // A sentence's 3-grams are a subset of its paragraph's: too little shared here, nothing below.
+    if (intersectionSize(p.shingles, q.shingles) < MIN_SHARED) continue
+    for (const a of unitsOf(p, tokenizer)) {
+      for (const b of unitsOf(q, tokenizer)) {
+        const shared = intersectionSize(a.shingles, b.shingles)
+        if (shared < MIN_SHARED || shared < MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) continue
+        components.union(a, b)
+        degree.set(a, (degree.get(a) ?? 0) + 1)
+        degree.set(b, (degree.get(b) ?? 0) + 1)
+      }
+    }
+  }
+  return collect(documents, degree, components)
 }
 
 /**
  * Components → passages: one occurrence per (document, line); the text is the passage that matches
  * the most others (it holds what links them), ties to the first occurrence.
  */
-function collect(documents: readonly Document[], passages: readonly Passage[], degree: Map<number, number>, components: Components): SharedPassage[] {
-  const byRoot = new Map<number, number[]>()
-  for (const id of degree.keys()) {
-    const root = components.find(id)
+function collect(documents: readonly Document[], degree: Map<Passage, number>, components: Components): SharedPassage[] {
+  const byRoot = new Map<Passage, Passage[]>()
+  for (const passage of degree.keys()) {
+    const root = components.find(passage)
     const list = byRoot.get(root)
-    if (list) list.push(id)
-    else byRoot.set(root, [id])
+    if (list) list.push(passage)
+    else byRoot.set(root, [passage])
   }
   const result: SharedPassage[] = []
-  for (const ids of byRoot.values()) {
-    const place = (id: number): [string, number] => [documents[passages[id]!.document]!.id, passages[id]!.line]
-    ids.sort((a, b) => {
-      const [da, la] = place(a)
-      const [db, lb] = place(b)
-      return da < db ? -1 : da > db ? 1 : la - lb || passages[b]!.text.length - passages[a]!.text.length
-    })
+  for (const members of byRoot.values()) {
+    const id = (passage: Passage): string => documents[passage.document]!.id
+    members.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : a.line - b.line || b.text.length - a.text.length))
     const occurrences: Array<{ document: string; line: number }> = []
-    for (const id of ids) {
-      const [document, line] = place(id)
+    for (const passage of members) {
       const last = occurrences[occurrences.length - 1]
-      if (!last || last.document !== document || last.line !== line) occurrences.push({ document, line })
+      if (!last || last.document !== id(passage) || last.line !== passage.line) occurrences.push({ document: id(passage), line: passage.line })
     }
     if (new Set(occurrences.map((occurrence) => occurrence.document)).size < 2) continue
-    const hub = ids.reduce((best, id) => (degree.get(id)! > degree.get(best)! ? id : best), ids[0]!)
-    result.push({ text: passages[hub]!.text, occurrences })
+    const hub = members.reduce((best, passage) => (degree.get(passage)! > degree.get(best)! ? passage : best), members[0]!)
+    result.push({ text: hub.text, occurrences })
   }
   return result.sort((a, b) => {
     const x = a.occurrences[0]!
