@@ -103,7 +103,8 @@ export interface NeardupOptions {
    */
   readonly numPerm: number
   /**
-   * Which member of a cluster is kept.
+   * Which member of a cluster is kept: `longest` (most shingles: the most complete text),
+   * `shortest`, or `first` (the smallest id). Ties go to the smallest id, so input order never matters.
    * @default 'longest'
    */
   readonly canonical: CanonicalPolicy
