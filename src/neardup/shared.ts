@@ -3,14 +3,15 @@
  * recur, near-identically, in documents that are not copies of one another — typically a quote two
  * outlets both carry. They are reported with every occurrence and never removed.
  *
- * Each passage is a sorted set of word 3-gram hashes. Candidates come from winnowing anchors
- * (Schleimer et al. 2003: the smallest hash of every window of WINDOW shingles), so any run of
- * WINDOW + 2 identical words shares an anchor; candidates are verified on the full sets.
+ * Each passage is a sorted set of word 3-gram hashes. Paragraphs sharing MIN_ANCHORS winnowing
+ * anchors (anchors.ts) across clusters are candidates; then each unit of one (the paragraph, its long
+ * sentences) is verified against each unit of the other on the full sets.
  */
 import { createRequire } from 'node:module'
 import { keptParagraphs } from '../document.js'
 import { normalize } from '../segment/normalize.js'
 import type { Document, SharedPassage } from '../types.js'
+import { AnchorIndex, winnow } from './anchors.js'
 import { distinctShingles, scanShingles, scratchShingles } from './shingle.js'
 import { intersectionSize } from './verify.js'
 
@@ -40,61 +41,60 @@ interface Passage {
   readonly shingles: Uint32Array
 }
 
-interface Paragraph extends Passage {
-  readonly anchors: readonly number[]
+/** A paragraph as first seen: its anchors only; shingles and sentences when it has a candidate. */
+interface Paragraph {
+  readonly document: number
+  readonly line: number
+  readonly text: string
+  readonly key: string
   readonly words: number
-  /** Filled on demand: its long sentences, when it has more than one. */
-  sentences?: Passage[]
+  whole?: Passage
+  units?: Passage[]
 }
 
 type Tokenizer = InstanceType<typeof SentenceTokenizer>
 
-/** Shingles (and, for paragraphs, winnowing anchors) of one passage; null when it is too short. */
-function measure(key: string, withAnchors: boolean): { shingles: Uint32Array; anchors: number[]; words: number } | null {
-  const count = scanShingles(key, 'word', SHINGLE)
-  const words = count + SHINGLE.ngram - 1
-  if (words < MIN_PASSAGE_WORDS) return null
-  const anchors = withAnchors ? winnow(scratchShingles(count)) : [] // before distinctShingles sorts the buffer
-  return { shingles: distinctShingles(count), anchors, words }
+function shinglesOf(key: string): Uint32Array {
+  return distinctShingles(scanShingles(key, 'word', SHINGLE))
 }
 
-function paragraphsOf(document: Document, position: number): Paragraph[] {
+function wordsOf(count: number): number {
+  return count + SHINGLE.ngram - 1
+}
+
+/** Long-enough paragraphs of every document, their anchors recorded in `index`. */
+function collectParagraphs(documents: readonly Document[], index: AnchorIndex): Paragraph[] {
   const paragraphs: Paragraph[] = []
-  for (const paragraph of keptParagraphs(document)) {
-    const measured = measure(paragraph.key, true)
-    if (measured) paragraphs.push({ document: position, line: paragraph.lines.start, text: paragraph.text, ...measured })
-  }
+  documents.forEach((document, position) => {
+    for (const paragraph of keptParagraphs(document)) {
+      const count = scanShingles(paragraph.key, 'word', SHINGLE)
+      if (wordsOf(count) < MIN_PASSAGE_WORDS) continue
+      index.add(paragraphs.length, winnow(scratchShingles(count), WINDOW))
+      paragraphs.push({ document: position, line: paragraph.lines.start, text: paragraph.text, key: paragraph.key, words: wordsOf(count) })
+    }
+  })
   return paragraphs
 }
 
-/** The paragraph and its long sentences (natural's tokenizer, run only for paragraphs with a candidate). */
+/** The paragraph as a passage (shingled on first use). */
+function wholeOf(paragraph: Paragraph): Passage {
+  paragraph.whole ??= { document: paragraph.document, line: paragraph.line, text: paragraph.text, shingles: shinglesOf(paragraph.key) }
+  return paragraph.whole
+}
+
+/** The paragraph and its long sentences (natural's tokenizer, run only for paragraphs that share enough). */
 function unitsOf(paragraph: Paragraph, tokenizer: Tokenizer): Passage[] {
-  if (paragraph.sentences === undefined) {
-    paragraph.sentences = []
+  if (paragraph.units === undefined) {
+    const { document, line } = paragraph
+    paragraph.units = [wholeOf(paragraph)]
     // Only a paragraph long enough for two long sentences is worth splitting.
     const sentences = paragraph.words >= 2 * MIN_PASSAGE_WORDS ? tokenizer.tokenize(paragraph.text) : []
     for (const text of sentences.length > 1 ? sentences : []) {
-      const measured = measure(normalize(text), false)
-      if (measured) paragraph.sentences.push({ document: paragraph.document, line: paragraph.line, text, shingles: measured.shingles })
+      const shingles = shinglesOf(normalize(text))
+      if (wordsOf(shingles.length) >= MIN_PASSAGE_WORDS) paragraph.units.push({ document, line, text, shingles })
     }
   }
-  return [paragraph, ...paragraph.sentences]
-}
-
-/** Winnowing anchors of a shingle sequence: the minimum of each window, each position once. */
-function winnow(hashes: Uint32Array): number[] {
-  const count = hashes.length
-  const anchors: number[] = []
-  let last = -1
-  for (let start = 0; start + WINDOW <= Math.max(count, WINDOW); start++) {
-    let best = -1
-    for (let k = start; k < Math.min(start + WINDOW, count); k++) if (best === -1 || hashes[k]! <= hashes[best]!) best = k
-    if (best !== -1 && best !== last) {
-      anchors.push(hashes[best]!)
-      last = best
-    }
-  }
-  return anchors
+  return paragraph.units
 }
 
 class Components {
@@ -120,39 +120,21 @@ class Components {
  */
 export function findSharedPassages(documents: readonly Document[], groupOf: readonly string[]): SharedPassage[] {
   const tokenizer = new SentenceTokenizer(ABBREVIATIONS)
-  const paragraphs = documents.flatMap((document, position) => paragraphsOf(document, position))
-  const postings = new Map<number, number[]>()
-  paragraphs.forEach((paragraph, id) => {
-    for (const anchor of new Set(paragraph.anchors)) {
-      const list = postings.get(anchor)
-      if (list) list.push(id)
-      else postings.set(anchor, [id])
-    }
+  const index = new AnchorIndex()
+  const paragraphs = collectParagraphs(documents, index)
+  const groupIds = new Map<string, number>()
+  const groups = Int32Array.from(paragraphs, (paragraph) => {
+    const group = groupOf[paragraph.document]!
+    if (!groupIds.has(group)) groupIds.set(group, groupIds.size)
+    return groupIds.get(group)!
   })
-  // Votes per cross-cluster paragraph pair: one shared anchor is often a stock phrase, two are a shared run.
-  const votes = new Map<number, number>()
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_POSTING) continue
-    const group = groupOf[paragraphs[list[0]!]!.document]
-    if (list.every((id) => groupOf[paragraphs[id]!.document] === group)) continue // copies of one story
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        if (groupOf[paragraphs[list[x]!]!.document] === groupOf[paragraphs[list[y]!]!.document]) continue
-        const code = list[x]! * paragraphs.length + list[y]!
-        votes.set(code, (votes.get(code) ?? 0) + 1)
-      }
-    }
-  }
   const components = new Components()
   const degree = new Map<Passage, number>() // matched passage → how many passages it matches
-  for (const [code, count] of votes) {
-    if (count < MIN_ANCHORS) continue
-    const p = paragraphs[Math.floor(code / paragraphs.length)]!
-    const q = paragraphs[code % paragraphs.length]!
+  for (const [x, y] of index.pairs(groups, MIN_ANCHORS, MAX_POSTING)) {
     // A sentence's 3-grams are a subset of its paragraph's: too little shared here, nothing below.
-    if (intersectionSize(p.shingles, q.shingles) < MIN_SHARED) continue
-    for (const a of unitsOf(p, tokenizer)) {
-      for (const b of unitsOf(q, tokenizer)) {
+    if (intersectionSize(wholeOf(paragraphs[x]!).shingles, wholeOf(paragraphs[y]!).shingles) < MIN_SHARED) continue
+    for (const a of unitsOf(paragraphs[x]!, tokenizer)) {
+      for (const b of unitsOf(paragraphs[y]!, tokenizer)) {
         const shared = intersectionSize(a.shingles, b.shingles)
         if (shared < MIN_SHARED || shared < MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) continue
         components.union(a, b)
