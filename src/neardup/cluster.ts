@@ -58,3 +58,53 @@ export function clusterStars(candidates: readonly ClusterCandidate[], edges: rea
   }
   return stars.sort((a, b) => byId(candidates[a.canonical]!.id, candidates[b.canonical]!.id))
 }
+
+/**
+ * Puts each exact copy where its lead went: `leadOf[i]` is the policy-first document with the same
+ * shingle set as i (i itself for leads). Only leads enter LSH, so a thousand identical documents
+ * make one entry, not half a million candidate pairs; their copies follow here.
+ */
+export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Star[] {
+  const copies = new Map<number, number[]>()
+  for (let i = 0; i < leadOf.length; i++) {
+    if (leadOf[i] === i) continue
+    const list = copies.get(leadOf[i]!)
+    if (list) list.push(i)
+    else copies.set(leadOf[i]!, [i])
+  }
+  if (copies.size === 0) return [...stars]
+  const rank = new Int32Array(candidates.length)
+  policyOrder(candidates, policy).forEach((position, r) => (rank[position] = r))
+  const byRank = (a: number, b: number): number => rank[a]! - rank[b]!
+  const placed = new Set<number>()
+  const expanded = stars.map((star) => {
+    placed.add(star.canonical)
+    star.members.forEach((member) => placed.add(member))
+    const members = [...(copies.get(star.canonical) ?? []), ...star.members.flatMap((member) => [member, ...(copies.get(member) ?? [])])]
+    return { canonical: star.canonical, members: members.sort(byRank) }
+  })
+  for (const [lead, list] of copies) if (!placed.has(lead)) expanded.push({ canonical: lead, members: [...list].sort(byRank) })
+  return expanded.sort((a, b) => byId(candidates[a.canonical]!.id, candidates[b.canonical]!.id))
+}
+
+/** For each document, the policy-first document with an identical (non-empty) shingle set. */
+export function exactLeads(shingleSets: readonly Uint32Array[], candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Int32Array {
+  const leadOf = Int32Array.from(shingleSets, (_, i) => i)
+  const leads = new Map<number, number[]>()
+  for (const position of policyOrder(candidates, policy)) {
+    const set = shingleSets[position]!
+    if (set.length === 0) continue
+    let h = set.length
+    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193) >>> 0
+    const same = leads.get(h)?.find((lead) => equal(shingleSets[lead]!, set))
+    if (same !== undefined) leadOf[position] = same
+    else leads.set(h, [...(leads.get(h) ?? []), position])
+  }
+  return leadOf
+}
+
+function equal(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

@@ -6,7 +6,7 @@
 import { keptParagraphs } from '../document.js'
 import type { NeardupOptions } from '../options.js'
 import type { Cluster, Document, SharedPassage } from '../types.js'
-import { clusterStars, type Edge } from './cluster.js'
+import { clusterStars, exactLeads, withExactCopies, type Edge } from './cluster.js'
 import { fingerprint, type Fingerprint } from './fingerprint.js'
 import { LshIndex, optimalBands } from './lsh.js'
 import { findSharedPassages } from './shared.js'
@@ -66,11 +66,19 @@ export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOp
 export function findNearDuplicates(documents: readonly Document[], options: NeardupOptions): NeardupResult {
   if (!options.enabled) return { clusters: [], sharedPassages: [] }
   const prints = documents.map((document) => fingerprint(cleanedKey(document), options))
-  const stars = clusterStars(
-    documents.map((document, i) => ({ id: document.id, length: prints[i]!.length })),
-    verifiedPairs(prints, options),
+  const candidates = documents.map((document, i) => ({ id: document.id, length: prints[i]!.length }))
+  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
+  const leadOf = exactLeads(
+    prints.map((print) => print.shingles),
+    candidates,
     options.canonical,
   )
+  const leads = prints.flatMap((_, i) => (leadOf[i] === i ? [i] : []))
+  const edges = verifiedPairs(
+    leads.map((i) => prints[i]!),
+    options,
+  ).map(([a, b]): Edge => [leads[a]!, leads[b]!])
+  const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
   const groupOf = documents.map((document) => `doc:${document.id}`)
   const clusters = stars.map((star, k): Cluster => {
     const id = `c${k + 1}`

@@ -77,4 +77,23 @@ describe('near-duplicates end to end', () => {
       { id: 'short', jaccard: 0.3367, containment: 1 },
     ])
   })
+
+  it('folds thousands of identical documents into one cluster without pairing them all', async () => {
+    const copies = Array.from({ length: 3000 }, (_, i) => ({ id: `copy-${String(i).padStart(4, '0')}`, text: sentences(0, 6) }))
+    const { report } = await clean([...copies, { id: 'other', text: sentences(30, 36) }], { jobs: 1, boilerplate: { enabled: false } })
+    expect(report.clusters).toHaveLength(1)
+    expect(report.clusters[0]!.canonical).toBe('copy-0000')
+    expect(report.clusters[0]!.members).toHaveLength(3000)
+    expect(report.stats.documents.duplicate).toBe(2999)
+  })
+
+  it('sends an exact copy of a member to that member\'s canonical', async () => {
+    const long = { id: 'long', text: sentences(0, 10) }
+    const part = { id: 'part', text: sentences(0, 8) }
+    const partAgain = { id: 'part-again', text: sentences(0, 8) }
+    for (const order of [[long, part, partAgain], [partAgain, part, long]]) {
+      const { report } = await clean(order, { jobs: 1, boilerplate: { enabled: false } })
+      expect(report.clusters.map((cluster) => cluster.members.map((member) => member.id))).toEqual([['long', 'part', 'part-again']])
+    }
+  })
 })
