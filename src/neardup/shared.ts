@@ -115,7 +115,7 @@ class Components {
 /**
  * Passages recurring in documents of different clusters. `groupOf[i]` is document i's cluster
  * (documents of one cluster share everything, so pairs inside one are not compared).
- * Paragraphs sharing a winnowing anchor are candidates; then every unit (the paragraph and its
+ * Paragraphs sharing two winnowing anchors are candidates; then every unit (the paragraph and its
  * long sentences) of one is verified against every unit of the other.
  */
 export function findSharedPassages(documents: readonly Document[], groupOf: readonly string[]): SharedPassage[] {
