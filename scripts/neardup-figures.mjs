@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { clean, DEFAULT_OPTIONS } from '../dist/index.js'
 import { normalize } from '../dist/segment/normalize.js'
-import { fingerprint, verifiedPairs, LSH_THRESHOLD_FACTOR, signTexts, estimateJaccard, signOnePermutation, signClassic } from '../dist/neardup/index.js'
+import { fingerprint, verifiedPairs, lshThreshold, signTexts, estimateJaccard, signOnePermutation, signClassic } from '../dist/neardup/index.js'
 import { clusterStars } from '../dist/neardup/cluster.js'
 import { LshIndex, optimalBands } from '../dist/neardup/lsh.js'
 import { overlap } from '../dist/neardup/verify.js'
@@ -66,7 +66,7 @@ for (const [ngram, threshold, containment] of settings) {
     folded += star.members.filter((i) => singles.has(ids[i])).length
   }
   const hits = [...predicted].filter((pair) => goldPairs.has(pair)).length
-  const { bands, rows } = optimalBands(threshold * LSH_THRESHOLD_FACTOR, options.numPerm)
+  const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
   const index = new LshIndex({ bands, rows })
   prints.forEach((p) => index.add(p.signature))
   console.log(`| ${ngram} | ${threshold} | ${containment === 1 ? 'off' : containment} | ${bands}×${rows} | ${index.candidatePairs().length} | ${(hits / predicted.size).toFixed(4)} | ${(hits / goldPairs.size).toFixed(4)} | ${folded} |`)

@@ -25,8 +25,12 @@ export interface NeardupResult {
 /**
  * LSH is tuned for a lower similarity than the verifier accepts, so that its S-curve is already
  * near 1 at the threshold: LSH proposes generously and verification decides (README figures).
+ * Never above 0.25, so abridged copies (Jaccard ~ their share of the full text) that only the
+ * containment route accepts are still proposed when a user raises the threshold.
  */
-export const LSH_THRESHOLD_FACTOR = 0.5
+export function lshThreshold(options: NeardupOptions): number {
+  return Math.min(options.threshold * 0.5, 0.25)
+}
 /** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
 export const MIN_CONTAINED_SHINGLES = 25
 
@@ -39,7 +43,7 @@ export function cleanedKey(document: Document): string {
 
 /** Verified near-duplicate pairs among fingerprints (positions into the array). */
 export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOptions): Edge[] {
-  const { bands, rows } = optimalBands(options.threshold * LSH_THRESHOLD_FACTOR, options.numPerm)
+  const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
   const index = new LshIndex({ bands, rows }, prints.length)
   const positions: number[] = []
   prints.forEach((print, position) => {
