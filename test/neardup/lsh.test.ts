@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { collisionProbability, LshIndex, optimalBands } from '../../src/neardup/lsh.js'
 import { signText } from '../../src/neardup/minhash.js'
+import { lshThreshold } from '../../src/neardup/index.js'
+import { DEFAULT_OPTIONS } from '../../src/options.js'
 
 describe('optimalBands', () => {
   // Values printed by datasketch's _optimal_param (scipy quad, weights 0.5/0.5) for the same inputs.
@@ -23,6 +25,16 @@ describe('optimalBands', () => {
     const { bands, rows } = optimalBands(0.5, 128)
     expect(collisionProbability(0.2, bands, rows)).toBeLessThan(0.01)
     expect(collisionProbability(0.8, bands, rows)).toBeGreaterThan(0.99)
+  })
+
+  it('tunes the stage for half its threshold, so a pair at the threshold is proposed almost surely', () => {
+    const options = DEFAULT_OPTIONS.neardup
+    const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
+    expect([bands, rows]).toEqual([28, 2])
+    expect(collisionProbability(options.threshold, bands, rows)).toBeGreaterThan(0.99)
+    // a raised threshold still proposes an abridged copy holding half the text (Jaccard ~0.5)
+    const strict = optimalBands(lshThreshold({ ...options, threshold: 0.95 }), options.numPerm)
+    expect(collisionProbability(0.5, strict.bands, strict.rows)).toBeGreaterThan(0.99)
   })
 
   it('uses more rows per band for a higher threshold', () => {
