@@ -31,6 +31,7 @@ export interface NeardupResult {
 export function lshThreshold(options: NeardupOptions): number {
   return Math.min(options.threshold * 0.5, 0.25)
 }
+
 /** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
 export const MIN_CONTAINED_SHINGLES = 25
 
