@@ -6,9 +6,28 @@ import { execFileSync } from 'node:child_process'
 import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-/** A story paragraph long enough that no junk rule can take it for a footer. */
-export const STORY =
-  'The council voted on Tuesday to keep the library open for another year, after residents filled the hall to argue that it was the only quiet place in town.'
+const WORDS = (
+  'council library harbour budget winter market school river bridge station mayor teacher farmer ' +
+  'nurse driver museum garden factory village county court judge police doctor season festival ' +
+  'record storm flood summer election vote tax rent price wage train ferry airport road tunnel ' +
+  'hospital clinic park stadium club coach player match league final theatre concert singer'
+).split(' ')
+
+/**
+ * Story paragraphs: each call gives another sentence of 30 words drawn from a seeded generator, so
+ * no two documents of the corpus are near-duplicates and no junk rule takes one for a footer.
+ */
+export function storyMaker(seed = 1): () => string {
+  let state = seed
+  const next = (): number => {
+    state = (state * 1103515245 + 12345) % 2 ** 31
+    return state
+  }
+  return () => {
+    const words = Array.from({ length: 30 }, () => WORDS[next() % WORDS.length]!)
+    return `The ${words.join(' ')} said on ${['Monday', 'Tuesday', 'Friday'][next() % 3]} that nothing had changed.`
+  }
+}
 
 export interface Expectation {
   /** Document id in report.json. */
@@ -47,6 +66,7 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
   const files = join(dir, 'files')
   await mkdir(join(files, 'sub'), { recursive: true })
   const expected: Expectation[] = []
+  const story = storyMaker()
   const file = async (name: string, bytes: Buffer | string, expectation: Omit<Expectation, 'id'>): Promise<void> => {
     await writeFile(join(files, name), bytes)
     expected.push({ id: name, ...expectation })
@@ -57,7 +77,7 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
     says: /Windows-1252/,
     contains: 'Tickets cost £100 at the door, said the café owner',
   })
-  await file('broken-utf8.txt', Buffer.concat([utf8(`Café — ${STORY}\nA second paragraph with one broken byte here: `), Buffer.from([0xff]), utf8(' and then more text.\n')]), {
+  await file('broken-utf8.txt', Buffer.concat([utf8(`Café — ${story()}\nA second paragraph with one broken byte here: `), Buffer.from([0xff]), utf8(' and then more text.\n')]), {
     status: 'kept',
     says: /1 invalid UTF-8 byte replaced/,
     contains: 'broken byte here: \ufffd and then',
@@ -66,13 +86,15 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
   await file('random.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), { status: 'skipped', says: /binary file/ })
   await file('empty.txt', '', { status: 'empty' })
   await file('whitespace.txt', '   \n\t\n \r\n\u00a0\n', { status: 'empty' })
-  await file('crlf.txt', `Headline in CRLF\r\n${STORY}\r\n\r\nLast line.\r\n`, { status: 'kept', contains: `Headline in CRLF\n${STORY}\n` })
-  await file('cr.txt', `Headline in old Mac CR\r${STORY}\rLast line.\r`, { status: 'kept', contains: `Headline in old Mac CR\n${STORY}\n` })
-  await file('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(`Headline after a BOM\n${STORY}\n`)]), { status: 'kept', contains: 'Headline after a BOM\n' })
-  await file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`UTF-16 headline\n${STORY}\n`, 'utf16le')]), { status: 'kept', says: /UTF-16LE/, contains: 'UTF-16 headline\n' })
-  await file('nul.txt', `Headline with a NUL\u0000 inside\n${STORY}\n`, { status: 'kept', says: /1 NUL character removed/, contains: 'Headline with a NUL inside\n' })
-  await file('invisible.txt', `Zero\u200bwidth and \u202ebidi\u202c controls stay in the text\n${STORY}\n`, { status: 'kept', contains: 'Zero\u200bwidth and \u202ebidi\u202c controls' })
-  await file('sub/emoji-cjk.md', `东京の天気 🌧️ 今日は雨です。\n${STORY} 👍🏽\n`, { status: 'kept', contains: '东京の天気 🌧️ 今日は雨です。\n' })
+  const crlf = story()
+  await file('crlf.txt', `Headline in CRLF\r\n${crlf}\r\n\r\nLast line.\r\n`, { status: 'kept', contains: `Headline in CRLF\n${crlf}\nLast line.\n` })
+  const cr = story()
+  await file('cr.txt', `Headline in old Mac CR\r${cr}\rLast line.\r`, { status: 'kept', contains: `Headline in old Mac CR\n${cr}\nLast line.\n` })
+  await file('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(`Headline after a BOM\n${story()}\n`)]), { status: 'kept', contains: 'Headline after a BOM\n' })
+  await file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`UTF-16 headline\n${story()}\n`, 'utf16le')]), { status: 'kept', says: /UTF-16LE/, contains: 'UTF-16 headline\n' })
+  await file('nul.txt', `Headline with a NUL\u0000 inside\n${story()}\n`, { status: 'kept', says: /1 NUL character removed/, contains: 'Headline with a NUL inside\n' })
+  await file('invisible.txt', `Zero\u200bwidth and \u202ebidi\u202c controls stay in the text\n${story()}\n`, { status: 'kept', contains: 'Zero\u200bwidth and \u202ebidi\u202c controls' })
+  await file('sub/emoji-cjk.md', `东京の天気 🌧️ 今日は雨です。\n${story()} 👍🏽\n`, { status: 'kept', contains: '东京の天気 🌧️ 今日は雨です。\n' })
   // Listed by the directory walk, gone when read: a dangling link is that race, made deterministic.
   await symlink(join(files, 'deleted-before-read.txt'), join(files, 'vanished.txt'))
   expected.push({ id: 'vanished.txt', status: 'skipped', says: /vanished before it could be read \(ENOENT\)/ })
@@ -83,7 +105,7 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
     expected.push({ id: 'pipe.txt', status: 'skipped', says: /not a regular file \(a FIFO\)/ })
   }
   if (CAN_DENY_READ) {
-    await file('secret.txt', `${STORY}\n`, { status: 'skipped', says: /permission denied \(EACCES\)/ })
+    await file('secret.txt', `${story()}\n`, { status: 'skipped', says: /permission denied \(EACCES\)/ })
     await chmod(join(files, 'secret.txt'), 0o000)
   }
 
@@ -94,29 +116,30 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
     lines.push(line)
     if (expectation) expected.push({ id: expectation.id ?? `${jsonl}:${lines.length}`, ...expectation })
   }
-  add(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(record({ id: 'first-after-bom', text: `${STORY}\n` }))]), { id: 'first-after-bom', status: 'kept', contains: STORY })
+  const first = story()
+  add(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(record({ id: 'first-after-bom', text: `${first}\n` }))]), { id: 'first-after-bom', status: 'kept', contains: first })
   add('{"id": "broken", "text": "unterminated', { status: 'skipped', says: /malformed JSON/ })
   add(record({ id: 'no-text', body: 'the text is elsewhere' }), { id: 'no-text', status: 'skipped', says: /record has no "text" field/ })
   add(record({ id: 'number-text', text: 42 }), { id: 'number-text', status: 'skipped', says: /"text" is number, not a string/ })
   add(record({ id: 'null-text', text: null }), { id: 'null-text', status: 'skipped', says: /"text" is null, not a string/ })
   add(record(['an', 'array']), { status: 'skipped', says: /not a JSON object/ })
-  add(record({ id: { nested: true }, text: `Odd id.\n${STORY}\n` }), { status: 'kept', says: /"id" is an object; named/ })
+  add(record({ id: { nested: true }, text: `Odd id.\n${story()}\n` }), { status: 'kept', says: /"id" is an object; named/ })
   add(record({ id: 'empty-text', text: '' }), { id: 'empty-text', status: 'empty' })
   add(record({ id: 'spaces-text', text: ' \n \t \n' }), { id: 'spaces-text', status: 'empty' })
   // Three records with one id and different texts: none overwrites another.
-  add(record({ id: 'dup', text: `Copy C. ${STORY}\n` }), { id: 'dup~3', status: 'kept', says: /id "dup" is used by 3 documents/, contains: 'Copy C.' })
+  add(record({ id: 'dup', text: `Copy C. ${story()}\n` }), { id: 'dup~3', status: 'kept', says: /id "dup" is used by 3 documents/, contains: 'Copy C.' })
   add(record({ id: 'dup', text: `Copy A. A different story about the harbour, which flooded twice this winter and closed the fish market.\n` }), { id: 'dup', status: 'kept', contains: 'Copy A.' })
   add(record({ id: 'dup', text: `Copy B. Yet another story, on the school board's budget, which was cut by a tenth after a long night.\n` }), { id: 'dup~2', status: 'kept', says: /renamed "dup~2"/, contains: 'Copy B.' })
   // Ids that would escape the output folder.
-  add(record({ id: '../../etc/passwd', text: `Escape attempt one.\n${STORY} One.\n` }), { id: '../../etc/passwd', status: 'kept' })
-  add(record({ id: '/tmp/absolute-escape', text: `Escape attempt two.\n${STORY} Two.\n` }), { id: '/tmp/absolute-escape', status: 'kept' })
-  add(record({ id: 'CON', text: `A Windows device name.\n${STORY} Three.\n` }), { id: 'CON', status: 'kept' })
-  add(record({ id: 'n'.repeat(300), text: `A very long id.\n${STORY} Four.\n` }), { id: 'n'.repeat(300), status: 'kept' })
-  add(record({ id: 'é'.repeat(200), text: `A long id in two-byte letters.\n${STORY} Five.\n` }), { id: 'é'.repeat(200), status: 'kept' })
-  add(record({ id: 'evil\u202etxt.exe', text: `A bidi override in the id.\n${STORY} Six.\n` }), { id: 'evil\u202etxt.exe', status: 'kept' })
-  add(record({ id: 'nul-in-text', text: `Before\u0000after.\n${STORY} Seven.\n` }), { id: 'nul-in-text', status: 'kept', says: /1 NUL character removed/, contains: 'Beforeafter.' })
-  add(Buffer.concat([utf8('{"id": "bad-byte", "text": "A broken '), Buffer.from([0xc3]), utf8(` byte.\\n${STORY} Eight.\\n"}\r`)]), { id: 'bad-byte', status: 'kept', says: /1 invalid UTF-8 byte replaced/, contains: 'A broken \ufffd byte.' })
-  add(record({ id: '😀 emoji id', text: `表情符号 😀\n${STORY} Nine.\n` }), { id: '😀 emoji id', status: 'kept', contains: '表情符号 😀' })
+  add(record({ id: '../../etc/passwd', text: `Escape attempt one.\n${story()} One.\n` }), { id: '../../etc/passwd', status: 'kept' })
+  add(record({ id: '/tmp/absolute-escape', text: `Escape attempt two.\n${story()} Two.\n` }), { id: '/tmp/absolute-escape', status: 'kept' })
+  add(record({ id: 'CON', text: `A Windows device name.\n${story()} Three.\n` }), { id: 'CON', status: 'kept' })
+  add(record({ id: 'n'.repeat(300), text: `A very long id.\n${story()} Four.\n` }), { id: 'n'.repeat(300), status: 'kept' })
+  add(record({ id: 'é'.repeat(200), text: `A long id in two-byte letters.\n${story()} Five.\n` }), { id: 'é'.repeat(200), status: 'kept' })
+  add(record({ id: 'evil\u202etxt.exe', text: `A bidi override in the id.\n${story()} Six.\n` }), { id: 'evil\u202etxt.exe', status: 'kept' })
+  add(record({ id: 'nul-in-text', text: `Before\u0000after.\n${story()} Seven.\n` }), { id: 'nul-in-text', status: 'kept', says: /1 NUL character removed/, contains: 'Beforeafter.' })
+  add(Buffer.concat([utf8('{"id": "bad-byte", "text": "A broken '), Buffer.from([0xc3]), utf8(` byte.\\n${story()} Eight.\\n"}\r`)]), { id: 'bad-byte', status: 'kept', says: /1 invalid UTF-8 byte replaced/, contains: 'A broken \ufffd byte.' })
+  add(record({ id: '😀 emoji id', text: `表情符号 😀\n${story()} Nine.\n` }), { id: '😀 emoji id', status: 'kept', contains: '表情符号 😀' })
   add('', undefined)
   add('{"id": "truncated-at-end", "text": "the file ends in the mid', { status: 'skipped', says: /malformed JSON/ })
   await writeFile(jsonl, Buffer.concat(lines.map((line, i) => Buffer.concat([typeof line === 'string' ? utf8(line) : line, utf8(i < lines.length - 1 ? '\n' : '')]))))

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEV_CORPUS, SEEDS, runCli } from '../helpers/index.js'
 import type { Report } from '../../src/index.js'
-import { STORY } from './corpus.js'
+import { storyMaker } from './corpus.js'
 
 /** Dev-set records used (syndicated copies included, so near-duplicates have work to do). */
 const RECORDS = 240
@@ -59,17 +59,18 @@ beforeAll(async () => {
   const records = readFileSync(DEV_CORPUS, 'utf8').split('\n').filter(Boolean).slice(0, RECORDS)
   // Four JSONL files, with one id used in two of them and a malformed line, plus a folder of files.
   inputs = []
+  const story = storyMaker(5)
   for (let part = 0; part < 4; part++) {
     const path = join(dir, `part-${part}.jsonl`)
     const lines = records.filter((_, i) => i % 4 === part)
-    lines.push(JSON.stringify({ id: 'same-id', text: `Part ${part} has its own story under a shared id.\n${STORY}\n` }))
+    lines.push(JSON.stringify({ id: 'same-id', text: `Part ${part} has its own story under a shared id.\n${story()}\n` }))
     if (part === 2) lines.push('{"id": "cut short", "text": "no end')
     await writeFile(path, `${lines.join('\n')}\n`)
     inputs.push(path)
   }
   const folder = join(dir, 'files')
   await mkdir(join(folder, 'nested'), { recursive: true })
-  await writeFile(join(folder, 'a.txt'), `Headline\n${STORY}\nShare this article\n`)
+  await writeFile(join(folder, 'a.txt'), `Headline\n${story()}\nShare this article\n`)
   await writeFile(join(folder, 'nested', 'b.txt'), Buffer.concat([Buffer.from('Price ', 'utf8'), Buffer.from([0xa3]), Buffer.from('5 a ticket, and the queue went round the block twice.\n')]))
   inputs.push(folder)
 })
