@@ -11,7 +11,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { clean, type CleanResult } from './pipeline.js'
 import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
 import { readDocuments, DEFAULT_GLOB } from './read/index.js'
-import { overwritesInput, writeOutputs } from './write/index.js'
+import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
 import { RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
@@ -174,6 +174,10 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
     if (!flags.quiet || diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`)
   }
   const sources = inputs.length > 0 ? inputs : [DEFAULT_INPUT]
+  for (const [flag, dir] of [['--out', flags.out], ['--report', flags.report]] as const) {
+    const problem = dir === undefined ? null : await unusableFolder(dir)
+    if (problem) throw new UsageError(`${flag} ${problem}`)
+  }
   const clash = flags.out ? await overwritesInput(flags.out, sources) : null
   if (clash) throw new UsageError(clash)
   const documents = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })

@@ -1,9 +1,10 @@
 /**
- * A cleaned text must never replace its own input: `--out` that is an input folder, or that would
- * write `a.txt` over the input file `a.txt`, is refused before anything is read.
+ * Checks made before anything is read, so a long run never fails at the end: a cleaned text must
+ * never replace its own input (`--out` that is an input folder, or that would write `a.txt` over
+ * the input file `a.txt`), and an output folder must be a folder or creatable as one.
  */
 import { realpath, stat } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, parse, resolve } from 'node:path'
 import { safeRelativePath } from './names.js'
 
 async function real(path: string): Promise<string | null> {
@@ -28,4 +29,16 @@ export async function overwritesInput(out: string, inputs: readonly string[]): P
     }
   }
   return null
+}
+
+/** Why `dir` cannot be used as an output folder (a file is in the way), or null. */
+export async function unusableFolder(dir: string): Promise<string | null> {
+  let path = resolve(dir)
+  for (;;) {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : error))
+    if (info instanceof Error) return `${dir}: cannot use as a folder (${info.code ?? info.message})`
+    if (info !== null) return info.isDirectory() ? null : `${dir}: cannot use as a folder: ${path} is a file`
+    if (path === parse(path).root) return null
+    path = dirname(path)
+  }
 }

@@ -9,7 +9,7 @@ import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
 export { safeRelativePath, assignFileNames } from './names.js'
-export { overwritesInput } from './guard.js'
+export { overwritesInput, unusableFolder } from './guard.js'
 
 export interface WriteOptions {
   /** Folder for `<id>.txt` files and `clean.jsonl`. */

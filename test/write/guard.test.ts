@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { overwritesInput } from '../../src/write/index.js'
+import { overwritesInput, unusableFolder } from '../../src/write/index.js'
 import { CLI, runCli, withTempDir } from '../helpers/index.js'
 
 describe('--out never overwrites an input', () => {
@@ -24,6 +24,27 @@ describe('--out never overwrites an input', () => {
       const result = await runCli(['clean', dir, '--out', dir])
       expect(result.code).toBe(2)
       expect(result.stderr).toMatch(/^neardup: --out .* is the input folder .*: the cleaned texts would overwrite the inputs\n$/)
+    })
+  })
+})
+
+describe('output folders', () => {
+  it('must be folders, or creatable as folders', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'file'), 'x')
+      expect(await unusableFolder(join(dir, 'new', 'deeper'))).toBeNull()
+      expect(await unusableFolder(dir)).toBeNull()
+      expect(await unusableFolder(join(dir, 'file'))).toBe(`${join(dir, 'file')}: cannot use as a folder: ${join(dir, 'file')} is a file`)
+      expect(await unusableFolder(join(dir, 'file', 'sub'))).toMatch(/file is a file$/)
+    })
+  })
+
+  it('are checked before anything is read: exit 2 with one line', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'file'), 'x')
+      const result = await runCli(['clean', '--report', join(dir, 'file', 'reports')])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toBe(`neardup: --report ${join(dir, 'file', 'reports')}: cannot use as a folder: ${join(dir, 'file')} is a file\n`)
     })
   })
 })
