@@ -115,9 +115,14 @@ async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
   }
 }
 
+/** File names and messages come from the data: control and bidi characters are shown escaped, so a message stays one honest line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 function formatDiagnostic(diagnostic: Diagnostic): string {
   const place = diagnostic.line !== undefined ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
-  return `neardup: ${diagnostic.severity}: ${place}: ${diagnostic.message}`
+  return `neardup: ${diagnostic.severity}: ${printable(place)}: ${printable(diagnostic.message)}`
 }
 
 /** One document's decisions, as a linter prints its messages. */

@@ -84,6 +84,8 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
   })
   await file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), { status: 'skipped', says: /binary file \(PNG image\)/ })
   await file('random.md', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), { status: 'skipped', says: /binary file/ })
+  // A name from the data with a line break and a bidi override: its error must still be one line.
+  await file('two\nlines\u202e.txt', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]), { status: 'skipped', says: /binary file \(gzip archive\)/ })
   await file('empty.txt', '', { status: 'empty' })
   await file('whitespace.txt', '   \n\t\n \r\n\u00a0\n', { status: 'empty' })
   const crlf = story()

@@ -73,6 +73,7 @@ describe('the hostile corpus', () => {
     expect(run.stderr).toMatch(/error: .*image\.txt: skipped: binary file \(PNG image\)/)
     expect(run.stderr).toMatch(/error: .*vanished\.txt: skipped: cannot read file: file vanished/)
     expect(run.stderr).toMatch(/error: .*not-there\.txt: no such file or directory/)
+    expect(run.stderr).toMatch(/error: .*two\\u000alines\\u202e\.txt: skipped: binary file \(gzip archive\)/)
     // Each skipped document is said once, not once per diagnostic and once per document.
     expect(lines.filter((line) => line.includes(`${corpus.jsonl}:2:`))).toHaveLength(1)
   })
