@@ -82,7 +82,8 @@ describe('a run killed while writing', () => {
       cpSync(join(dir, 'old'), out, { recursive: true })
       const killed = await runAndKill(['clean', join(dir, 'new.jsonl'), '--out', out, '--report', out, ...FLAGS], out, trigger)
       expect(killed.seen, 'the run ended before the file being watched for was written').not.toBeNull()
-      expect(killed.signal).toBe('SIGKILL')
+      // report.json is the last file: the run may finish before the signal lands, which is fine.
+      if (what !== 'report.json') expect(killed.signal).toBe('SIGKILL')
 
       let temporary = 0
       let replaced = 0
