@@ -42,6 +42,11 @@ export function safeRelativePath(id: string): string {
   return Buffer.byteLength(path) > MAX_PATH_BYTES ? safeSegment(`${path.slice(-MAX_SEGMENT_BYTES).replace(/\//g, '_')}~${shortHash(id)}`) : path
 }
 
+/** How file systems may compare names: case-insensitively (Windows, macOS) and normalisation-insensitively (macOS). */
+function fold(name: string): string {
+  return name.normalize('NFC').toLowerCase()
+}
+
 /** Every folder a relative name needs, e.g. `a/b/c.txt` → `a`, `a/b`. */
 function folders(name: string): string[] {
   const parts = name.split('/')
@@ -50,7 +55,7 @@ function folders(name: string): string[] {
 
 /**
  * Safe names for many ids (pass them in a stable order: the first keeps the plain name). Two ids
- * that map to one name, compared case-insensitively, or a name that is another's folder (`a` and
+ * that map to one name, compared as file systems may (case, Unicode form), or a name that is another's folder (`a` and
  * `a.txt/b`), get a hashed suffix.
  */
 export function assignFileNames(ids: readonly string[]): Map<string, string> {
@@ -58,7 +63,7 @@ export function assignFileNames(ids: readonly string[]): Map<string, string> {
   const files = new Set<string>()
   const dirs = new Set<string>()
   const free = (name: string): boolean => {
-    const lower = name.toLowerCase() // case-insensitive file systems
+    const lower = fold(name)
     return !files.has(lower) && !dirs.has(lower) && folders(lower).every((folder) => !files.has(folder))
   }
   for (const id of ids) {
@@ -68,8 +73,8 @@ export function assignFileNames(ids: readonly string[]): Map<string, string> {
     const flat = base.replace(/\//g, '_')
     if (!free(name)) name = `${free(`${base}~x.txt`) ? base : flat}~${shortHash(id)}.txt`
     for (let n = 2; !free(name); n++) name = `${flat}~${shortHash(`${id}\0${n}`)}.txt`
-    files.add(name.toLowerCase())
-    for (const folder of folders(name.toLowerCase())) dirs.add(folder)
+    files.add(fold(name))
+    for (const folder of folders(fold(name))) dirs.add(folder)
     names.set(id, name)
   }
   return names

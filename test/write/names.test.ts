@@ -35,6 +35,12 @@ describe('safe file names for hostile ids', () => {
     expect(Buffer.byteLength(deep)).toBeLessThanOrEqual(200)
   })
 
+  it('tells apart ids that differ only in Unicode form, as macOS file systems do not', () => {
+    const names = assignFileNames(['caf\u00e9', 'cafe\u0301'])
+    expect(names.get('caf\u00e9')).toBe('caf\u00e9.txt')
+    expect(names.get('cafe\u0301')).toMatch(/^cafe\u0301~[0-9a-f]{10}\.txt$/)
+  })
+
   it('never makes one id a file and another a folder of the same name', () => {
     const names = assignFileNames(['a.txt', 'a.txt/b', 'A.TXT/c'])
     expect(names.get('a.txt')).toBe('a.txt')
