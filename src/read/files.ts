@@ -1,11 +1,11 @@
 /**
  * Files and directories → documents. Directories are walked recursively in sorted order and
  * filtered by a glob; reading is bounded by p-limit so a huge directory never opens thousands
- * of files at once, while documents still come out in a stable order.
+ * of files at once, while documents still come out in a stable order. Whatever matches the glob
+ * becomes a document, even when it cannot be read (then a skipped one, with the reason).
  */
-import type { Dirent } from 'node:fs'
+import { constants, type Dirent } from 'node:fs'
 import { open, readdir, realpath, stat } from 'node:fs/promises'
-import { constants } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
 import pLimit from 'p-limit'
 import picomatch from 'picomatch'
