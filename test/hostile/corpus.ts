@@ -14,18 +14,19 @@ const WORDS = (
 ).split(' ')
 
 /**
- * Story paragraphs: each call gives another sentence of 30 words drawn from a seeded generator, so
+ * Story paragraphs: each call gives another sentence of `length` words from a seeded generator, so
  * no two documents of the corpus are near-duplicates and no junk rule takes one for a footer.
  */
-export function storyMaker(seed = 1): () => string {
+export function storyMaker(seed = 1, length = 30): () => string {
   let state = seed
   const next = (): number => {
     state = (state * 1103515245 + 12345) % 2 ** 31
     return state
   }
+  // No fixed frame around the words: a frame shared by many documents is a template, i.e. junk.
   return () => {
-    const words = Array.from({ length: 30 }, () => WORDS[next() % WORDS.length]!)
-    return `The ${words.join(' ')} said on ${['Monday', 'Tuesday', 'Friday'][next() % 3]} that nothing had changed.`
+    const words = Array.from({ length }, () => WORDS[(next() >> 8) % WORDS.length]!)
+    return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`
   }
 }
 
