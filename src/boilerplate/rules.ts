@@ -2,6 +2,10 @@
  * The rule table: each pattern rule carries its id, a one-sentence description, the zone where
  * it may fire, and its own examples (the remark-lint pattern: `test/boilerplate/rules.test.ts`
  * runs every rule's examples, so a rule cannot lose its documentation or its tests).
+ *
+ * Patterns describe the *shape* of a kind of junk (an imperative aimed at the reader, a credit
+ * after a caption sentence, a name with a desk), never one outlet's exact wording: other outlets
+ * word their junk differently, and what recurs word for word is the corpus step's job.
  */
 import type { Zone } from '../types.js'
 
@@ -11,7 +15,7 @@ export interface BoilerplateRule {
   /** One sentence: README, --explain and the HTML tooltip. */
   readonly description: string
   readonly zone: Zone
-  /** Matched against the paragraph's text (not the key), so case and brackets count. */
+  /** Matched against the paragraph's trimmed text (not the key), so case and brackets count. */
   readonly pattern: RegExp
   /** Longest paragraph, in words, the rule may remove: real paragraphs that mention the same words are longer. */
   readonly maxWords: number
@@ -20,53 +24,244 @@ export interface BoilerplateRule {
   readonly examples: { readonly remove: readonly string[]; readonly keep: readonly string[] }
 }
 
+// A capitalised name token ("Kim", "O'Neil", "KYUNG-JIN", "J."), and a run of two to five of them.
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`
+const NAMES = String.raw`${NAME}(?:\s+${NAME}){0,4}`
+const PEOPLE = String.raw`${NAMES}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)${NAMES})*`
+// "Reporting by Anna Kim in Seoul", "Editing by Tom Berg": one part of a wire credit.
+const CREDIT = String.raw`(?:(?:[Aa]dditional|[Ff]urther) )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced|[Rr]esearch|[Gg]raphics) (?:by|from) ${PEOPLE}(?: in ${NAMES})?`
+
 export const RULES: readonly BoilerplateRule[] = [
   {
     id: 'social-footer',
-    description: 'Calls to follow or subscribe on social media.',
-    zone: 'bottom',
-    pattern: /^(?:the latest news in your social feeds|subscribe to our social media\b.*|follow us on\b.*)$/iu,
+    description: 'A call to follow, like or subscribe to the outlet on social media.',
+    zone: 'anywhere',
+    pattern:
+      /^(?:the latest news in your social feeds|(?:follow|like|join|find|connect with|subscribe to) (?:us|our\b.{0,30}(?:social|channel|page|feeds?|platforms?|accounts?))\b.*|follow @\w+.*|stay (?:tuned|connected|up to date) (?:with|on) (?:us|our)\b.*)$/iu,
     maxWords: 20,
     examples: {
-      remove: ['The latest news in your social feeds', 'Subscribe to our social media platforms to stay tuned'],
-      keep: ['He urged fans to follow us on the long road back, he said.'],
+      remove: [
+        'The latest news in your social feeds',
+        'Subscribe to our social media platforms to stay tuned',
+        'Follow us on Facebook, Twitter and Instagram for the latest updates',
+        'Like us on Facebook',
+      ],
+      keep: [
+        'He urged fans to follow us on the long road back, he said.',
+        'Follow the money, the senator told reporters on Tuesday, and you will find the answer.',
+      ],
+    },
+  },
+  {
+    id: 'newsletter',
+    description: 'A call to sign up for a newsletter or to get stories by email.',
+    zone: 'anywhere',
+    pattern:
+      /^(?:(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|briefings?|bulletins?|alerts?|inbox)\b.*|get (?:our|the)\b.{0,50}\b(?:newsletters?|briefings?|in your inbox|to your inbox)\b.*|.{0,60}\bdelivered (?:straight |directly )?to your inbox\b.*)$/iu,
+    maxWords: 25,
+    examples: {
+      remove: ['Sign up for our morning briefing newsletter', 'Get the best of our journalism delivered to your inbox'],
+      keep: ['More than 2,000 readers signed up for the newsletter in its first week, the paper said.'],
+    },
+  },
+  {
+    id: 'paywall',
+    description: 'A subscription or log-in prompt that interrupts the article.',
+    zone: 'anywhere',
+    pattern:
+      /^(?:subscribe (?:now|today)\b.*|(?:already a (?:subscriber|member)\??).*|(?:subscribe|register|log in|sign in) to (?:continue|keep) reading\b.*|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b.*|support (?:our|independent) journalism\b.*|become a (?:member|subscriber)\b.*)$/iu,
+    maxWords: 25,
+    examples: {
+      remove: ['Subscribe to continue reading', 'Already a subscriber? Log in', 'Support our journalism today'],
+      keep: ['Subscribers to the service rose by 12% in the quarter, the company said.'],
+    },
+  },
+  {
+    id: 'share-button',
+    description: 'A share, save, print, listen or comment button left in the text.',
+    zone: 'anywhere',
+    pattern:
+      /^(?:share|share (?:this|the) (?:article|story|page|post|video)|share (?:on|via|to) \w+(?: \w+)?|tweet(?: this)?|pin it|e-?mail(?: this)?(?: (?:article|story|page))?|print(?: this)?(?: (?:article|story|page))?|save(?: (?:article|story|for later|to reading list))?|bookmark(?: this)?(?: article)?|copy link|listen(?: to this (?:article|story))?(?:\s*[(\d].*)?|\d+\s*(?:comments?|shares?)|comments?(?: \(\d+\))?|(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket)(?:\s*[|,/·•]\s*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket|email|x))*)\s*[.:!]?$/iu,
+    maxWords: 8,
+    examples: {
+      remove: ['Share this article', 'Share on Facebook', 'Save article', 'Listen to this article', 'Print', 'Facebook | Twitter | WhatsApp'],
+      keep: ['Shares in the company fell 5% on Monday.', 'Save the Children said the appeal had raised £1m.'],
+    },
+  },
+  {
+    id: 'advertisement',
+    description: 'An advertisement slot marker.',
+    zone: 'anywhere',
+    pattern:
+      /^[-–—\s]*(?:advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|partner)|story continues below(?: (?:advertisement|this ad))?|(?:continue reading|article continues) below(?: (?:the )?(?:advertisement|ad))?|scroll to continue(?: with content)?)[-–—\s]*$/iu,
+    maxWords: 8,
+    examples: {
+      remove: ['ADVERTISEMENT', 'Advertisement', 'Story continues below advertisement'],
+      keep: ['Advertising revenue rose 4% in the year to March.'],
     },
   },
   {
     id: 'caption',
-    description: 'A photo caption that ends with a bracketed credit in capitals.',
+    description: 'A photo caption or credit: a bracketed credit, "(Photo: …)", "Photograph: …" or a bare "Photo: AGENCY".',
     zone: 'anywhere',
-    pattern: /\[(?=[^\]]*\p{Lu})[\p{Lu}\d][\p{Lu}\d .,'&/·:_-]{1,60}\]\s*$/u,
+    pattern: new RegExp(
+      [
+        // … on April 30. [AP/YONHAP]   … in London. [Getty Images]   … [SCREEN CAPTURE]
+        String.raw`(?:^|[.!?]["”’]?\s+)\[(?:(?:photo|image|picture|photograph|credit|file)s?\s*:\s*)?\p{Lu}[\p{L}\d .,'&/·:_-]{1,60}\]$`,
+        // … on Tuesday. (Photo: Reuters)   … (Image: Getty)
+        String.raw`[.!?]["”’]?\s+\((?:photo|image|picture|photograph|credit|file photo|video)s?\s*:\s*[^)]{2,60}\)$`,
+        // … on Tuesday. Photograph: PA Media
+        String.raw`[.!?]["”’]?\s+(?:photo|image|picture|photograph|credit)s?\s*:\s*[^.!?]{2,50}$`,
+        // Photo: AFP   Image: Getty Images/John Smith
+        String.raw`^(?:photo|image|picture|photograph|credit|illustration)s?\s*:\s*[^.!?]{2,50}$`,
+        // … 2025, in Washington. (AP Photo/Evan Vucci)
+        String.raw`\((?:[\p{L} ]{1,20}\s)?photo\s*/\s*[^)]{2,40}\)$`,
+      ].join('|'),
+      'iu',
+    ),
     maxWords: 60,
     examples: {
-      remove: ['CIA Director John Ratcliffe speaks in Washington on April 30. [AP/YONHAP]'],
-      keep: ['The ministry said the figures [released on Monday] were final.'],
+      remove: [
+        'CIA Director John Ratcliffe speaks in Washington on April 30. [AP/YONHAP]',
+        'Ed Kalman seen in Manchester on Thursday. (Photo: Reuters)',
+        'Ryan Esson pictured in Cardiff on Saturday. Photograph: PA Media',
+        'Photo: AFP',
+        'De Wet speaks to reporters in Manchester. [Getty Images]',
+      ],
+      keep: [
+        'The ministry said the figures [released on Monday] were final.',
+        'Photographs of the scene showed extensive damage to the building, police said.',
+        'Preview: Ireland v England (Sun)',
+      ],
     },
   },
   {
-    id: 'translation-note',
-    description: 'A note that the text was translated or first published elsewhere.',
-    zone: 'bottom',
-    pattern: /\btranslated\b.{0,80}\b(?:generative AI|AI[- ]assisted|machine translation)\b|^this (?:story|article) was originally published (?:by|in|on)\b/iu,
-    maxWords: 40,
+    id: 'inline-link',
+    description: 'An inline link to another story: "READ MORE: <headline>", "Related: <headline>", "See also: …".',
+    zone: 'anywhere',
+    pattern:
+      /^[-–—•*▶►>\s]*(?:read more|read also|also read|more reading|related(?: article| story| stories| coverage| news)?|see also|watch|listen|read next|recommended|don'?t miss|must read|trending|opinion)\s*(?::|>>|»|\||–|—)\s*\S.*$/iu,
+    maxWords: 25,
     examples: {
-      remove: ['Translated from the JoongAng Ilbo using generative AI and edited by Korea JoongAng Daily staff.'],
-      keep: ['The book was translated into 30 languages, including Korean.'],
+      remove: ['READ MORE: Retail sales show festive fervour', 'Related: BMW to recall faulty diesel cars', 'See also: How the vote works'],
+      keep: ['Related party transactions rose sharply, the auditors said.'],
     },
   },
   {
     id: 'byline',
-    description: 'An author line: "By NAME", optionally with a role or an email in brackets.',
+    description: 'An author line: "By NAME", "Written by NAME", "NAME | DESK" or "NAME, Staff Reporter", optionally with an email.',
     zone: 'anywhere',
-    pattern: /^(?:by|written by)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}(?:,\s*[\p{L} ]{2,40})?\s*(?:\[[^\]]*@[^\]]*\]|\([^)]*@[^)]*\))?$/iu,
+    pattern: new RegExp(
+      [
+        // By Anna Kim, Staff Reporter   BY SHIN KYUNG-JIN [x@y.kr]   Written by Chen Kim
+        String.raw`^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eport(?:ed|ing)? [Bb]y|[Aa]uthor:?)\s+${PEOPLE}(?:\s*[,|–—-]\s*[\p{L} ]{2,40})?\s*(?:\[[^\]]*@[^\]]*\]|\([^)]*@[^)]*\)|\S+@\S+)?$`,
+        // James Lopez | Business Desk   Anna Kim, Staff Reporter
+        String.raw`^${NAMES}\s*(?:[|•·–—]|,)\s*(?:[\p{L}]+\s+){0,3}(?:[Dd]esk|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Ss]taff|[Bb]ureau|[Cc]olumnist|[Cc]ontributor)$`,
+      ].join('|'),
+      'u',
+    ),
+    maxWords: 14,
+    examples: {
+      remove: ['BY SHIN KYUNG-JIN [kim.juyeon2@joongang.co.kr]', 'By Anna Kim, Staff Reporter', 'James Lopez | Business Desk', 'Written by Chen Kim'],
+      keep: ['By Thursday the shares had recovered most of their losses.', 'Lansdowne Road, Dublin'],
+    },
+  },
+  {
+    id: 'reporting-credit',
+    description: 'A wire credit: "(Reporting by …; Editing by …)", "Additional reporting by … in …".',
+    zone: 'anywhere',
+    pattern: new RegExp(String.raw`^\(?${CREDIT}(?:\s*[;,]\s*${CREDIT})*\)?\.?$`, 'u'),
+    maxWords: 30,
+    examples: {
+      remove: ['(Reporting by Grace Sharma; Editing by Fatima Silva)', 'Additional reporting by Tom Kim in Seoul'],
+      keep: ['Reporting by the BBC and others has shaped the debate, the minister said.'],
+    },
+  },
+  {
+    id: 'publish-date',
+    description: 'A published / updated timestamp line (not a dateline that opens a paragraph).',
+    zone: 'anywhere',
+    pattern:
+      /^(?:(?:first|originally|last) )?(?:published|updated|posted|modified|last updated|last modified|created)(?: on| at)?\s*:?\s*(?=.{0,60}\d).{0,60}$|^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?$/iu,
     maxWords: 12,
     examples: {
-      remove: ['BY SHIN KYUNG-JIN [kim.juyeon2@joongang.co.kr]', 'By Anna Kim, Staff Reporter'],
-      keep: ['By Thursday the shares had recovered most of their losses.'],
+      remove: ['Published 2 March 2005', 'Updated 16 March 2005, 09:14 GMT', 'First published on 18 March 2005', '2025-05-02T09:14:00Z'],
+      keep: ['Published in 1998, the report found that 40% of firms had no plan at all.', 'Sunday, 27 February', '1500 GMT'],
+    },
+  },
+  {
+    id: 'copyright',
+    description: 'A copyright or rights line.',
+    zone: 'anywhere',
+    pattern: new RegExp(
+      [
+        // Copyright Metro Wire 2005   © 2005 The Daily Ledger. All rights reserved.   (c) Korea JoongAng Daily
+        String.raw`^(?:[Cc]opyright|COPYRIGHT|©|ⓒ|\([Cc]\))(?:\s*(?:©|ⓒ|\([Cc]\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:(?:\p{Lu}|\d)[\p{L}\d.&'’-]*(?:\s+|$))*(?:[Aa]ll [Rr]ights [Rr]eserved\.?|ALL RIGHTS RESERVED\.?)?$`,
+        String.raw`\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b`,
+        String.raw`\b(?:[Uu]nauthori[sz]ed|[Nn]o part of this)\b.{0,40}\b(?:reproduc|redistribut|republish|cop(?:y|ied))`,
+      ].join('|'),
+      'u',
+    ),
+    maxWords: 25,
+    examples: {
+      remove: ['Copyright Metro Wire 2005', '© 2005 The Daily Ledger. All rights reserved.', 'Copyright © 2025 Korea JoongAng Daily'],
+      keep: ['Copyright lawyers said the ruling would force the industry to rethink its model.'],
+    },
+  },
+  {
+    id: 'link-bar',
+    description: 'A bar of three or more short links separated by "|", "•" or "·" (site navigation, legal links).',
+    zone: 'anywhere',
+    pattern: /^[^|•·]{1,30}(?:\s[|•·]\s[^|•·]{1,30}){2,}$/u,
+    maxWords: 30,
+    examples: {
+      remove: ['Terms of use | Privacy policy | Contact us', 'Home • News • Sport • Business'],
+      keep: ['Arsenal 2 - 1 Chelsea', 'James Lopez | Business Desk is not a link bar but a byline.'],
+    },
+  },
+  {
+    id: 'tags',
+    description: 'A tag or topic line: "Topics: …", "Tags: …", "Filed under: …".',
+    zone: 'anywhere',
+    pattern: /^(?:topics?|tags?|tagged|filed under|categor(?:y|ies)|keywords|related topics|more on)\s*:\s*\S.{0,120}$/iu,
+    maxWords: 15,
+    examples: {
+      remove: ['Topics: Economy, Markets', 'Tags: football, premier league'],
+      keep: ['Topics on the agenda included trade, climate and security, officials said.'],
+    },
+  },
+  {
+    id: 'translation-note',
+    description: 'A note that the text was translated, or first published elsewhere.',
+    zone: 'anywhere',
+    pattern:
+      /\btranslated\b.{0,80}\b(?:generative AI|AI[- ]assisted|AI tools?|machine translation|artificial intelligence)\b|^(?:this|the) (?:story|article|piece|post|report) (?:was|is|has been) (?:originally|first) (?:published|posted|written|produced|appeared)\b|^(?:this (?:story|article) )?(?:originally|first) (?:published|appeared) (?:by|in|on|at)\b|^(?:republished|reprinted|reproduced) (?:with|by) (?:permission|kind permission|arrangement)\b/iu,
+    maxWords: 40,
+    examples: {
+      remove: [
+        'Translated from the JoongAng Ilbo using generative AI and edited by Korea JoongAng Daily staff.',
+        'This story was originally published by Northern Courier.',
+      ],
+      keep: ['The book was translated into 30 languages, including Korean.', 'The study was first published in 1998 and has been cited widely since.'],
+    },
+  },
+  {
+    id: 'all-caps',
+    description: 'A short line all in capitals ("EXCLUSIVE", "WATCH NOW"): off by default, as some outlets set headlines and names in capitals.',
+    zone: 'anywhere',
+    pattern: /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u,
+    maxWords: 5,
+    optIn: true,
+    examples: {
+      remove: ['EXCLUSIVE', 'WATCH NOW'],
+      keep: ['Nato summit opens in Brussels', 'Scotland 18-10 Italy - report'],
     },
   },
 ]
 
+/** Ids of the detectors that are not pattern rules; they too can be disabled by id. */
+export const DETECTOR_IDS: readonly string[] = ['related-links', 'corpus-repeat', 'line-score']
+
 /** Header lines that open a block of links to other stories. */
 export const BLOCK_HEADERS: RegExp =
-  /^(?:you (?:may|might) (?:also )?like|related(?: articles| stories| news| coverage)?|most (?:read|popular|viewed)|more from\b.{1,40}|read more|see also|recommended(?: for you)?)\s*[:>»]?$/iu
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related(?: articles| stories| news| coverage| content| posts| links| reading)?|(?:most|more) (?:read|popular|viewed|shared|commented)|more (?:from|on|in)\b.{1,40}|more (?:stories|news|headlines|articles|to read)|read more|read (?:this|these) next|read next|what to read next|see also|also read|further reading|recommended(?: for you| stories| reading)?|top (?:stories|news|headlines)|trending(?: now| stories)?|latest (?:news|stories|headlines)|editor'?s (?:picks?|choice)|don'?t miss|in other news|around the (?:web|site)|from (?:the web|around the web|our partners)|sponsored (?:stories|links|content)|in case you missed it|popular (?:now|stories|today))\s*[:>»]?$/iu

@@ -18,9 +18,14 @@ export function explain(decision: Decision): string {
         case 'block':
           return `belongs to the block under the header "${evidence.headerText}" on line ${evidence.header}`
         case 'corpus':
-          return `recurs in ${evidence.documents} documents from ${evidence.stories} unrelated stories (at least ${evidence.minStories} make it junk)`
-        case 'score':
-          return `scores ${evidence.score.toFixed(2)} as junk (threshold ${evidence.threshold.toFixed(2)})`
+          return `recurs in ${evidence.documents} documents telling ${evidence.stories} different stories (at least ${evidence.minStories} make it junk)`
+        case 'score': {
+          // Name the signals that fired, so the reader sees *why* it scored.
+          const signals = Object.entries(evidence.features)
+            .filter(([name, value]) => value > 0 && name !== 'words' && name !== 'stopwordDensity')
+            .map(([name]) => name)
+          return `scores ${evidence.score.toFixed(2)} as junk outside the article body (threshold ${evidence.threshold.toFixed(2)}; signals: ${signals.join(', ') || 'none'})`
+        }
       }
       break
     }

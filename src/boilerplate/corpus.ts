@@ -1,0 +1,157 @@
+/**
+ * Corpus repetition: a line that recurs in documents telling *different* stories is furniture of
+ * the site (a footer, a newsletter pitch), not part of any story.
+ *
+ * The trap: syndicated copies of one story share all their content lines, so counting documents
+ * would remove real paragraphs. We count stories instead. Near-duplicate clusters do not exist yet
+ * at this point of the pipeline, so a story is proved here from the documents' text: two
+ * documents tell the same story when most of the shorter one's word 4-grams are in the longer
+ * one (containment); a shared footer is a small part of either text and cannot make two stories
+ * one. Documents are grouped greedily in id order, so the result does not depend on input order.
+ *
+ * More guards keep content. News copy reuses stock sentences ("The company did not respond to a
+ * request for comment."), so a line that reads as reported prose (a full sentence that does not
+ * address the reader) is junk only when it sits in the junk run at an end of the article (every
+ * line between it and the edge is junk too) in most of its occurrences: stock sentences sit among
+ * the paragraphs, "This story was originally published by …" sits in the footer. Occurrences
+ * inside a related-links block do not count, because a headline listed under "Related stories"
+ * elsewhere is the title of its own story; and a document's own first line, when it reads as a
+ * headline, is its title and stays.
+ */
+import type { BoilerplateEvidence, Document } from '../types.js'
+import { isParagraphDecision } from '../document.js'
+import { isHeadline } from './blocks.js'
+import { words } from './zones.js'
+
+/** Containment of word 4-grams at which two documents are copies of one story. */
+const SAME_STORY = 0.5
+/** Share of a prose line's occurrences that must sit in a junk run at an end of the article. */
+const PROSE_AT_EDGE = 0.8
+const SHINGLE = 4
+
+export interface CorpusVerdict {
+  readonly document: Document
+  /** 0-based paragraph index. */
+  readonly paragraph: number
+  readonly evidence: BoilerplateEvidence
+}
+
+/** 32-bit FNV-1a: shingles are compared as numbers. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+function shingles(keys: readonly string[]): Set<number> {
+  const out = new Set<number>()
+  for (const key of keys) {
+    const tokens = key.split(' ')
+    if (tokens.length < SHINGLE) out.add(hash(key))
+    for (let i = 0; i + SHINGLE <= tokens.length; i++) out.add(hash(tokens.slice(i, i + SHINGLE).join(' ')))
+  }
+  return out
+}
+
+function containment(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  if (small.size === 0) return 0
+  let shared = 0
+  for (const value of small) if (large.has(value)) shared++
+  return shared / small.size
+}
+
+/** Reported prose: a sentence of six or more words, ending like one, that does not talk to the reader. */
+export function readsAsProse(text: string): boolean {
+  const trimmed = text.trim()
+  if (words(trimmed).length < 6 || !/[.!?]["'”’)]*$/u.test(trimmed)) return false
+  return !/\b(?:you|your|yours|us|our|ours)\b/iu.test(trimmed)
+}
+
+interface Occurrence {
+  readonly document: number
+  readonly paragraph: number
+  readonly kept: boolean
+  /** Every paragraph between this one and the top or the bottom of the document is junk. */
+  readonly atEdge: boolean
+  /** The document's first kept paragraph, reading as a headline: its title. */
+  readonly title: boolean
+}
+
+/** For each paragraph (by index), whether it sits in a run of junk that reaches an end of the document. */
+function edgeRuns(junk: readonly boolean[]): boolean[] {
+  const atEdge = junk.map(() => false)
+  for (let i = 0; i < junk.length && junk[i]; i++) atEdge[i] = true
+  for (let i = junk.length - 1; i >= 0 && junk[i]; i--) atEdge[i] = true
+  return atEdge
+}
+
+/** Kept paragraphs whose line recurs across at least `minStories` distinct stories. */
+export function findRecurringLines(documents: readonly Document[], minStories: number): CorpusVerdict[] {
+  const order = documents.map((_, i) => i).sort((a, b) => (documents[a]!.id < documents[b]!.id ? -1 : 1))
+  const removedBy = documents.map((document) => {
+    const why = new Map<number, string>()
+    for (const decision of document.decisions) {
+      if (isParagraphDecision(decision)) why.set(decision.paragraph, `${decision.kind}:${decision.rule}`)
+    }
+    return why
+  })
+  // Pass 1: in how many documents each line occurs (outside related-links blocks).
+  const documentCount = new Map<string, number>()
+  for (const [i, document] of documents.entries()) {
+    const keys = new Set(document.paragraphs.filter((p) => p.key !== '' && removedBy[i]!.get(p.index) !== 'boilerplate:related-links').map((p) => p.key))
+    for (const key of keys) documentCount.set(key, (documentCount.get(key) ?? 0) + 1)
+  }
+  // Pass 2: the occurrences of the lines frequent enough to matter, in document id order.
+  const byKey = new Map<string, Occurrence[]>()
+  const texts: Set<number>[] = []
+  for (const i of order) {
+    const document = documents[i]!
+    const why = removedBy[i]!
+    texts[i] = shingles(document.paragraphs.filter((p) => !why.get(p.index)?.startsWith('boilerplate:')).map((p) => p.key))
+    const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || (documentCount.get(p.key) ?? 0) >= minStories))
+    const firstKept = document.paragraphs.find((p) => !why.has(p.index))
+    const seen = new Set<string>()
+    for (const paragraph of document.paragraphs) {
+      const reason = why.get(paragraph.index)
+      if ((documentCount.get(paragraph.key) ?? 0) < minStories || reason === 'boilerplate:related-links' || seen.has(paragraph.key)) continue
+      seen.add(paragraph.key)
+      const list = byKey.get(paragraph.key) ?? []
+      list.push({
+        document: i,
+        paragraph: paragraph.index,
+        kept: reason === undefined,
+        atEdge: atEdge[paragraph.index]!,
+        title: paragraph === firstKept && isHeadline(paragraph.text),
+      })
+      byKey.set(paragraph.key, list)
+    }
+  }
+  const sameStory = new Map<string, boolean>()
+  const isSameStory = (a: number, b: number): boolean => {
+    const pair = `${a}:${b}`
+    let same = sameStory.get(pair)
+    if (same === undefined) sameStory.set(pair, (same = containment(texts[a]!, texts[b]!) >= SAME_STORY))
+    return same
+  }
+  const verdicts: CorpusVerdict[] = []
+  for (const occurrences of byKey.values()) {
+    if (occurrences.length < minStories || !occurrences.some((o) => o.kept)) continue
+    const sample = documents[occurrences[0]!.document]!.paragraphs[occurrences[0]!.paragraph]!
+    if (readsAsProse(sample.text) && occurrences.filter((o) => o.atEdge).length < PROSE_AT_EDGE * occurrences.length) continue
+    const stories: number[] = []
+    for (const { document } of occurrences) {
+      if (!stories.some((story) => isSameStory(story, document))) stories.push(document)
+    }
+    if (stories.length < minStories) continue
+    for (const occurrence of occurrences) {
+      if (!occurrence.kept || occurrence.title) continue
+      verdicts.push({
+        document: documents[occurrence.document]!,
+        paragraph: occurrence.paragraph,
+        evidence: { by: 'corpus', documents: occurrences.length, stories: stories.length, minStories },
+      })
+    }
+  }
+  return verdicts
+}
