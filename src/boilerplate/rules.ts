@@ -24,10 +24,26 @@ export interface BoilerplateRule {
   readonly examples: { readonly remove: readonly string[]; readonly keep: readonly string[] }
 }
 
+/**
+ * A phrase in the cases junk is set in ("Read more", "read more", "READ MORE", "Read More"), for
+ * patterns that must stay case-sensitive elsewhere (JavaScript has no inline `(?i)` before Node 23).
+ */
+function anyCase(...phrases: string[]): string {
+  const variants = phrases.flatMap((phrase) => [
+    phrase.replace(/\p{L}+/gu, (word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).toLowerCase()}`),
+    phrase.toUpperCase(),
+  ])
+  return `(?:${variants.join('|')})`
+}
+
 // A capitalised name token ("Kim", "O'Neil", "KYUNG-JIN", "J."), and a run of two to five of them.
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`
 const NAMES = String.raw`${NAME}(?:\s+${NAME}){0,4}`
 const PEOPLE = String.raw`${NAMES}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)${NAMES})*`
+// One word of a date or time: numbers, month and day names, zones, "am", "ago".
+const DATE_TOKEN = String.raw`(?:\d[\d:/.,-]*(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|est|edt|pst|pdt|kst|jst|ist|am|pm|a\.m\.|p\.m\.|at|on|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|yesterday|today)`
+// The word that opens a photo credit: "Photo: AFP", "Image by …", "(Picture: PA)".
+const CREDIT_WORD = anyCase('photo', 'image', 'picture', 'photograph', 'credit', 'illustration', 'file')
 // "Reporting by Anna Kim in Seoul", "Editing by Tom Berg": one part of a wire credit.
 const CREDIT = String.raw`(?:(?:[Aa]dditional|[Ff]urther) )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced|[Rr]esearch|[Gg]raphics) (?:by|from) ${PEOPLE}(?: in ${NAMES})?`
 
@@ -57,10 +73,14 @@ export const RULES: readonly BoilerplateRule[] = [
     description: 'A call to sign up for a newsletter or to get stories by email.',
     zone: 'anywhere',
     pattern:
-      /^(?:(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|briefings?|bulletins?|alerts?|inbox)\b.*|get (?:our|the)\b.{0,50}\b(?:newsletters?|briefings?|in your inbox|to your inbox)\b.*|.{0,60}\bdelivered (?:straight |directly )?to your inbox\b.*)$/iu,
+      /(?:^|[.?!:]\s+)(?:(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|briefings?|bulletins?|alerts?|inbox|roundup|digest)\b|sign up (?:here|now|today|for free|to receive)\b|get (?:our|the)\b.{0,50}\b(?:newsletters?|briefings?|in your inbox|to your inbox)\b|stay (?:informed|in the know|up to date)\b.{0,40}\b(?:newsletters?|briefings?|daily|weekly)\b)|\bdelivered (?:straight |directly )?to your inbox\b/iu,
     maxWords: 25,
     examples: {
-      remove: ['Sign up for our morning briefing newsletter', 'Get the best of our journalism delivered to your inbox'],
+      remove: [
+        'Sign up for our morning briefing newsletter',
+        'Get the best of our journalism delivered to your inbox',
+        'Want more stories like this? Sign up for our free newsletter',
+      ],
       keep: ['More than 2,000 readers signed up for the newsletter in its first week, the paper said.'],
     },
   },
@@ -69,7 +89,7 @@ export const RULES: readonly BoilerplateRule[] = [
     description: 'A subscription or log-in prompt that interrupts the article.',
     zone: 'anywhere',
     pattern:
-      /^(?:subscribe (?:now|today)\b.*|(?:already a (?:subscriber|member)\??).*|(?:subscribe|register|log in|sign in) to (?:continue|keep) reading\b.*|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b.*|support (?:our|independent) journalism\b.*|become a (?:member|subscriber)\b.*)$/iu,
+      /^(?:subscribe (?:now|today|for)\b|already (?:a (?:subscriber|member)|have an account)\b|(?:subscribe|register|log in|sign in) to (?:continue|keep) reading\b|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|support (?:our|independent) journalism\b|(?:our|quality|independent) journalism needs your support\b|become a (?:member|subscriber)\b|unlock (?:this|unlimited|full) (?:article|story|access)\b)/iu,
     maxWords: 25,
     examples: {
       remove: ['Subscribe to continue reading', 'Already a subscriber? Log in', 'Support our journalism today'],
@@ -77,14 +97,26 @@ export const RULES: readonly BoilerplateRule[] = [
     },
   },
   {
+    id: 'call-to-action',
+    description: 'A prompt aimed at the reader: click here, like this story?, join the conversation, send us a tip, report an error.',
+    zone: 'anywhere',
+    pattern:
+      /^(?:(?:click|tap|swipe) (?:here|the link|below|on the link)\b|(?:like|liked|enjoy|enjoyed|love|loved) (?:this|the) (?:story|article)\?|want (?:more|to read more)\b.{0,60}\?|never miss (?:a|another) (?:story|update|thing)\b|join the (?:conversation|discussion|debate)\b|(?:report an? (?:error|typo|correction)|spotted an? (?:error|typo|mistake)\??)|(?:got|have) a (?:news |story )?tip\b|keep up (?:to date )?with (?:the latest|all the latest|our)\b|donate (?:now|today)\b|(?:please )?consider (?:supporting|donating)\b|for (?:more|the latest) (?:news|stories|updates)\b.{0,40}\b(?:visit|follow|go to|see)\b)/iu,
+    maxWords: 25,
+    examples: {
+      remove: ['Click here to read more', 'Like this story? Share it with a friend', 'Got a news tip? Contact us', 'Join the conversation on Facebook'],
+      keep: ['Click-and-collect sales rose 40% over Christmas, the retailer said.', 'Join the queue, the minister told the applicants, and wait your turn.'],
+    },
+  },
+  {
     id: 'share-button',
     description: 'A share, save, print, listen or comment button left in the text.',
     zone: 'anywhere',
     pattern:
-      /^(?:share|share (?:this|the) (?:article|story|page|post|video)|share (?:on|via|to) \w+(?: \w+)?|tweet(?: this)?|pin it|e-?mail(?: this)?(?: (?:article|story|page))?|print(?: this)?(?: (?:article|story|page))?|save(?: (?:article|story|for later|to reading list))?|bookmark(?: this)?(?: article)?|copy link|listen(?: to this (?:article|story))?(?:\s*[(\d].*)?|\d+\s*(?:comments?|shares?)|comments?(?: \(\d+\))?|(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket)(?:\s*[|,/·•]\s*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket|email|x))*)\s*[.:!]?$/iu,
+      /^(?:share|share (?:this|the) (?:article|story|page|post|video)|share (?:on|via|to) \w+(?: \w+)?|tweet(?: this)?|pin it|e-?mail(?: this)?(?: (?:article|story|page))?|print(?: this)?(?: (?:article|story|page))?|save(?: (?:article|story|for later|to reading list))?|bookmark(?: this)?(?: article)?|copy link|listen(?: to (?:this |the )?(?:article|story))?(?:\s*[(\d].*)?|\d+\s*(?:comments?|shares?)|comments?(?: \(\d+\))?|(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket)(?:\s*[|,/·•]\s*(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard|pocket|email|x))*)\s*[.:!]?$/iu,
     maxWords: 8,
     examples: {
-      remove: ['Share this article', 'Share on Facebook', 'Save article', 'Listen to this article', 'Print', 'Facebook | Twitter | WhatsApp'],
+      remove: ['Share this article', 'Share on Facebook', 'Save article', 'Listen to this article', 'Print', 'Facebook | Twitter | WhatsApp', 'Comments (12)'],
       keep: ['Shares in the company fell 5% on Monday.', 'Save the Children said the appeal had raised £1m.'],
     },
   },
@@ -93,10 +125,10 @@ export const RULES: readonly BoilerplateRule[] = [
     description: 'An advertisement slot marker.',
     zone: 'anywhere',
     pattern:
-      /^[-–—\s]*(?:advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|partner)|story continues below(?: (?:advertisement|this ad))?|(?:continue reading|article continues) below(?: (?:the )?(?:advertisement|ad))?|scroll to continue(?: with content)?)[-–—\s]*$/iu,
+      /^[-–—\s]*(?:(?:advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|partner))(?:\s*[-–—:|]\s*(?:continue reading below|story continues below|scroll to continue))?|(?:story|article|content) continues below(?: (?:the )?(?:advertisement|this ad|ad))?|continue reading below(?: (?:the )?(?:advertisement|ad))?|scroll to continue(?: with content)?)[-–—\s]*$/iu,
     maxWords: 8,
     examples: {
-      remove: ['ADVERTISEMENT', 'Advertisement', 'Story continues below advertisement'],
+      remove: ['ADVERTISEMENT', 'Advertisement', 'Story continues below advertisement', 'ADVERTISEMENT - CONTINUE READING BELOW'],
       keep: ['Advertising revenue rose 4% in the year to March.'],
     },
   },
@@ -106,18 +138,18 @@ export const RULES: readonly BoilerplateRule[] = [
     zone: 'anywhere',
     pattern: new RegExp(
       [
-        // … on April 30. [AP/YONHAP]   … in London. [Getty Images]   … [SCREEN CAPTURE]
-        String.raw`(?:^|[.!?]["”’]?\s+)\[(?:(?:photo|image|picture|photograph|credit|file)s?\s*:\s*)?\p{Lu}[\p{L}\d .,'&/·:_-]{1,60}\]$`,
-        // … on Tuesday. (Photo: Reuters)   … (Image: Getty)
-        String.raw`[.!?]["”’]?\s+\((?:photo|image|picture|photograph|credit|file photo|video)s?\s*:\s*[^)]{2,60}\)$`,
-        // … on Tuesday. Photograph: PA Media
-        String.raw`[.!?]["”’]?\s+(?:photo|image|picture|photograph|credit)s?\s*:\s*[^.!?]{2,50}$`,
-        // Photo: AFP   Image: Getty Images/John Smith
-        String.raw`^(?:photo|image|picture|photograph|credit|illustration)s?\s*:\s*[^.!?]{2,50}$`,
-        // … 2025, in Washington. (AP Photo/Evan Vucci)
-        String.raw`\((?:[\p{L} ]{1,20}\s)?photo\s*/\s*[^)]{2,40}\)$`,
+        // … on April 30. [AP/YONHAP]   … in London. [Getty Images]   [SCREEN CAPTURE]
+        String.raw`(?:^|[.!?]["”’]?\s+)\[(?:${CREDIT_WORD}s?\s*:\s*)?\p{Lu}[\p{L}\d .,'&/·:_-]{1,60}\]$`,
+        // … on Tuesday. (Photo: Reuters)   (Image: Getty Images)
+        String.raw`(?:^|[.!?]["”’]?\s+)\((?:${CREDIT_WORD}|[Ff]ile photo|[Vv]ideo)s?\s*:\s*[^)]{2,60}\)$`,
+        // … on Tuesday. Photograph: PA Media   Photo: AFP   Photo by John Smith/Reuters
+        String.raw`(?:^|[.!?]["”’]?\s+)${CREDIT_WORD}s?(?:\s*:|\s+(?:by|courtesy of)\b)\s*[^.!?]{2,50}$`,
+        // … in Washington. (AP Photo/Evan Vucci)   … on Monday (AFP via Getty Images)
+        String.raw`\((?:[\p{L} ]{1,20}\s)?[Pp]hoto\s*/\s*[^)]{2,40}\)$|\([^()]{0,30}\bvia Getty Images\)$`,
+        // … May 2, 2024. REUTERS/Kim Kyung-Hoon
+        String.raw`[.!?]\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s*/\s*\p{Lu}[\p{L} .'-]{1,40}$`,
       ].join('|'),
-      'iu',
+      'u',
     ),
     maxWords: 60,
     examples: {
@@ -127,11 +159,14 @@ export const RULES: readonly BoilerplateRule[] = [
         'Ryan Esson pictured in Cardiff on Saturday. Photograph: PA Media',
         'Photo: AFP',
         'De Wet speaks to reporters in Manchester. [Getty Images]',
+        'A man walks past the bank in Tokyo, Japan, May 2, 2024. REUTERS/Kim Kyung-Hoon',
+        'Photo by John Smith/Reuters',
       ],
       keep: [
         'The ministry said the figures [released on Monday] were final.',
         'Photographs of the scene showed extensive damage to the building, police said.',
         'Preview: Ireland v England (Sun)',
+        'Photo agencies said demand for images had fallen.',
       ],
     },
   },
@@ -140,11 +175,16 @@ export const RULES: readonly BoilerplateRule[] = [
     description: 'An inline link to another story: "READ MORE: <headline>", "Related: <headline>", "See also: …".',
     zone: 'anywhere',
     pattern:
-      /^[-–—•*▶►>\s]*(?:read more|read also|also read|more reading|related(?: article| story| stories| coverage| news)?|see also|watch|listen|read next|recommended|don'?t miss|must read|trending|opinion)\s*(?::|>>|»|\||–|—)\s*\S.*$/iu,
+      new RegExp(
+        String.raw`^[-–—•*▶►>\s]*${anyCase('read more', 'read also', 'also read', 'more', 'more reading', 'related', 'related article', 'related story', 'related stories', 'related coverage', 'related news', 'see also', 'watch', 'listen', 'read next', 'recommended', "don't miss", 'must read', 'trending', 'opinion')}` +
+          // The linked headline starts like one: a capital, a digit or a quote.
+          String.raw`\s*(?::|>>|»|\||–|—)\s*["'“‘\d\p{Lu}].*$`,
+        'u',
+      ),
     maxWords: 25,
     examples: {
-      remove: ['READ MORE: Retail sales show festive fervour', 'Related: BMW to recall faulty diesel cars', 'See also: How the vote works'],
-      keep: ['Related party transactions rose sharply, the auditors said.'],
+      remove: ['READ MORE: Retail sales show festive fervour', 'Related: BMW to recall faulty diesel cars', 'Also Read | Markets slide as rates rise'],
+      keep: ['Related party transactions rose sharply, the auditors said.', 'Listen: the minister said the country could not afford it.'],
     },
   },
   {
@@ -154,7 +194,7 @@ export const RULES: readonly BoilerplateRule[] = [
     pattern: new RegExp(
       [
         // By Anna Kim, Staff Reporter   BY SHIN KYUNG-JIN [x@y.kr]   Written by Chen Kim
-        String.raw`^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eport(?:ed|ing)? [Bb]y|[Aa]uthor:?)\s+${PEOPLE}(?:\s*[,|–—-]\s*[\p{L} ]{2,40})?\s*(?:\[[^\]]*@[^\]]*\]|\([^)]*@[^)]*\)|\S+@\S+)?$`,
+        String.raw`^(?:${anyCase('by', 'written by', 'words by', 'posted by', 'reported by', 'story by', 'author', 'reporter')}:?)\s+${PEOPLE}(?: in ${NAMES})?(?:\s*[,|–—-]\s*[\p{L} ]{2,40})?\s*(?:\[[^\]]*@[^\]]*\]|\([^)]*@[^)]*\)|\S+@\S+)?$`,
         // James Lopez | Business Desk   Anna Kim, Staff Reporter
         String.raw`^${NAMES}\s*(?:[|•·–—]|,)\s*(?:[\p{L}]+\s+){0,3}(?:[Dd]esk|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Ss]taff|[Bb]ureau|[Cc]olumnist|[Cc]ontributor)$`,
       ].join('|'),
@@ -162,8 +202,15 @@ export const RULES: readonly BoilerplateRule[] = [
     ),
     maxWords: 14,
     examples: {
-      remove: ['BY SHIN KYUNG-JIN [kim.juyeon2@joongang.co.kr]', 'By Anna Kim, Staff Reporter', 'James Lopez | Business Desk', 'Written by Chen Kim'],
-      keep: ['By Thursday the shares had recovered most of their losses.', 'Lansdowne Road, Dublin'],
+      remove: [
+        'BY SHIN KYUNG-JIN [kim.juyeon2@joongang.co.kr]',
+        'By Anna Kim, Staff Reporter',
+        'James Lopez | Business Desk',
+        'Written by Chen Kim',
+        'By Sarah Jones in Washington',
+        'Reporter: Kim Min-ji',
+      ],
+      keep: ['By Thursday the shares had recovered most of their losses.', 'Lansdowne Road, Dublin', 'Written evidence was submitted to the committee on Tuesday.'],
     },
   },
   {
@@ -179,14 +226,24 @@ export const RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'publish-date',
-    description: 'A published / updated timestamp line (not a dateline that opens a paragraph).',
+    description: 'A published / updated timestamp or reading-time line (not a dateline that opens a paragraph).',
     zone: 'anywhere',
     pattern:
-      /^(?:(?:first|originally|last) )?(?:published|updated|posted|modified|last updated|last modified|created)(?: on| at)?\s*:?\s*(?=.{0,60}\d).{0,60}$|^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?$/iu,
+      new RegExp(
+        [
+          // Published 2 March 2005   Updated: 12:05 PM, 3 May 2024   Posted on May 3, 2024 at 10:00 am
+          String.raw`^(?:(?:first|originally|last) )?(?:published|updated|posted|modified|created)(?: on| at)?\s*:?\s*(?:${DATE_TOKEN}(?:[\s,|]+|$))+$`,
+          // 2025-05-02T09:14:00Z
+          String.raw`^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?$`,
+          // 5 min read   Reading time: 4 minutes
+          String.raw`^(?:\d+\s*(?:min(?:ute)?s?|m)\.? read|(?:estimated )?reading time\s*:?\s*\d+\s*(?:min(?:ute)?s?|m)\.?)$`,
+        ].join('|'),
+        'iu',
+      ),
     maxWords: 12,
     examples: {
-      remove: ['Published 2 March 2005', 'Updated 16 March 2005, 09:14 GMT', 'First published on 18 March 2005', '2025-05-02T09:14:00Z'],
-      keep: ['Published in 1998, the report found that 40% of firms had no plan at all.', 'Sunday, 27 February', '1500 GMT'],
+      remove: ['Published 2 March 2005', 'Updated 16 March 2005, 09:14 GMT', 'First published on 18 March 2005', 'Last updated: 12:05 PM, 3 May 2024', '2025-05-02T09:14:00Z', '5 min read'],
+      keep: ['Published in 1998, the report found that 40% of firms had no plan at all.', 'Published reports said the deal was worth $2bn.', 'Sunday, 27 February', '1500 GMT'],
     },
   },
   {
@@ -199,6 +256,7 @@ export const RULES: readonly BoilerplateRule[] = [
         String.raw`^(?:[Cc]opyright|COPYRIGHT|©|ⓒ|\([Cc]\))(?:\s*(?:©|ⓒ|\([Cc]\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:(?:\p{Lu}|\d)[\p{L}\d.&'’-]*(?:\s+|$))*(?:[Aa]ll [Rr]ights [Rr]eserved\.?|ALL RIGHTS RESERVED\.?)?$`,
         String.raw`\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b`,
         String.raw`\b(?:[Uu]nauthori[sz]ed|[Nn]o part of this)\b.{0,40}\b(?:reproduc|redistribut|republish|cop(?:y|ied))`,
+        String.raw`^[Tt]his (?:material|content|article|story) may not be (?:published|reproduced|copied|redistributed)\b`,
       ].join('|'),
       'u',
     ),
@@ -232,10 +290,10 @@ export const RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'translation-note',
-    description: 'A note that the text was translated, or first published elsewhere.',
+    description: 'A note that the text was translated or written with AI, or first published elsewhere.',
     zone: 'anywhere',
     pattern:
-      /\btranslated\b.{0,80}\b(?:generative AI|AI[- ]assisted|AI tools?|machine translation|artificial intelligence)\b|^(?:this|the) (?:story|article|piece|post|report) (?:was|is|has been) (?:originally|first) (?:published|posted|written|produced|appeared)\b|^(?:this (?:story|article) )?(?:originally|first) (?:published|appeared) (?:by|in|on|at)\b|^(?:republished|reprinted|reproduced) (?:with|by) (?:permission|kind permission|arrangement)\b/iu,
+      /\btranslated\b.{0,80}\b(?:generative AI|AI[- ]assisted|AI tools?|machine translation|artificial intelligence)\b|\b(?:produced|generated|written|created|drafted) (?:with|using|by) (?:the )?(?:help of |assistance of |aid of )?(?:AI|generative AI|artificial intelligence|an AI tool)\b|^a version of this (?:story|article) (?:appeared|was published|ran)\b|^(?:this|the) (?:story|article|piece|post|report) (?:was|is|has been) (?:originally|first) (?:published|posted|written|produced|appeared)\b|^(?:this (?:story|article) )?(?:originally|first) (?:published|appeared) (?:by|in|on|at)\b|^(?:republished|reprinted|reproduced) (?:with|by) (?:permission|kind permission|arrangement)\b/iu,
     maxWords: 40,
     examples: {
       remove: [
@@ -246,15 +304,29 @@ export const RULES: readonly BoilerplateRule[] = [
     },
   },
   {
+    id: 'author-bio',
+    description: 'A one-sentence note about the author at the end: "NAME is a senior reporter covering …".',
+    zone: 'bottom',
+    pattern: new RegExp(
+      String.raw`^${NAMES} (?:is|was|writes|reports|covers)\b.{0,60}\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff writer|freelance)\b.{0,100}$`,
+      'u',
+    ),
+    maxWords: 35,
+    examples: {
+      remove: ['Sarah Jones is a senior reporter covering technology.', 'Tom Kim is the paper’s Asia correspondent and writes a weekly column.'],
+      keep: ['Lucas Reid said the decision had been made by the board, not by the editor.'],
+    },
+  },
+  {
     id: 'all-caps',
     description: 'A short line all in capitals ("EXCLUSIVE", "WATCH NOW"): off by default, as some outlets set headlines and names in capitals.',
     zone: 'anywhere',
-    pattern: /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u,
+    pattern: /^[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*$/u,
     maxWords: 5,
     optIn: true,
     examples: {
       remove: ['EXCLUSIVE', 'WATCH NOW'],
-      keep: ['Nato summit opens in Brussels', 'Scotland 18-10 Italy - report'],
+      keep: ['Nato summit opens in Brussels', 'Scotland 18-10 Italy - report', '1500 GMT'],
     },
   },
 ]
@@ -264,4 +336,4 @@ export const DETECTOR_IDS: readonly string[] = ['related-links', 'corpus-repeat'
 
 /** Header lines that open a block of links to other stories. */
 export const BLOCK_HEADERS: RegExp =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related(?: articles| stories| news| coverage| content| posts| links| reading)?|(?:most|more) (?:read|popular|viewed|shared|commented)|more (?:from|on|in)\b.{1,40}|more (?:stories|news|headlines|articles|to read)|read more|read (?:this|these) next|read next|what to read next|see also|also read|further reading|recommended(?: for you| stories| reading)?|top (?:stories|news|headlines)|trending(?: now| stories)?|latest (?:news|stories|headlines)|editor'?s (?:picks?|choice)|don'?t miss|in other news|around the (?:web|site)|from (?:the web|around the web|our partners)|sponsored (?:stories|links|content)|in case you missed it|popular (?:now|stories|today))\s*[:>»]?$/iu
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related(?: articles| stories| news| coverage| content| posts| links| reading| topics)?|(?:most|more) (?:read|popular|viewed|shared|commented)|more (?:from|on|in)\b.{1,40}|more (?:stories|news|headlines|articles|to read)|read more|read (?:this|these) next|read next|what to read next|see also|also read|further reading|recommended(?: for you| stories| reading)?|top (?:stories|news|headlines)|trending(?: now| stories)?|latest (?:news|stories|headlines)|editor'?s (?:picks?|choice)|don'?t miss|in other news|around the (?:web|site)|from (?:the web|around the web|our partners)|sponsored (?:stories|links|content)|in case you missed it|popular (?:now|stories|today))\s*[:>»]?$/iu
