@@ -15,7 +15,7 @@ import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
-export { RULES, BLOCK_HEADERS, DETECTOR_IDS, type BoilerplateRule } from './rules.js'
+export { RULES, BLOCK_HEADERS, DETECTOR_IDS, DETECTOR_DESCRIPTIONS, type BoilerplateRule } from './rules.js'
 
 // Extra rules are compiled once per options object, not once per document.
 const compiled = new WeakMap<BoilerplateOptions['extraRules'], BoilerplateRule[]>()

@@ -331,8 +331,13 @@ export const RULES: readonly BoilerplateRule[] = [
   },
 ]
 
-/** Ids of the detectors that are not pattern rules; they too can be disabled by id. */
-export const DETECTOR_IDS: readonly string[] = ['related-links', 'corpus-repeat', 'line-score']
+/** The detectors that are not pattern rules; they too can be disabled by id. */
+export const DETECTOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'related-links': 'A related-links header ("You may also like", "Most read") and the run of headlines under it.',
+  'corpus-repeat': 'A line that recurs across several distinct stories in the corpus (copies of one story count once).',
+  'line-score': 'A line outside the article body whose jusText-like features (URL, email, handle, call to action…) score as junk.',
+}
+export const DETECTOR_IDS: readonly string[] = Object.keys(DETECTOR_DESCRIPTIONS)
 
 /** Header lines that open a block of links to other stories. */
 export const BLOCK_HEADERS: RegExp =

@@ -6,14 +6,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { clean } from '../../src/index.js'
-import { RULES, markBoilerplate, matchRule } from '../../src/boilerplate/index.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DETECTOR_IDS, RULES, markBoilerplate, matchRule } from '../../src/boilerplate/index.js'
 import { createDocument } from '../../src/document.js'
 import { resolveOptions } from '../../src/options.js'
 import { segment } from '../../src/segment/index.js'
 import { normalize } from '../../src/segment/normalize.js'
 import type { Paragraph } from '../../src/types.js'
 import { findZones } from '../../src/boilerplate/zones.js'
-import { doc } from '../helpers/index.js'
+import { ROOT, doc } from '../helpers/index.js'
 
 const DEFAULT_RULES = RULES.filter((rule) => !rule.optIn)
 const BODY = [
@@ -38,6 +40,12 @@ describe('the rule table', () => {
       expect(rule.examples.remove.length, rule.id).toBeGreaterThan(0)
       expect(rule.examples.keep.length, rule.id).toBeGreaterThan(0)
     }
+  })
+
+  it('is listed in the README, every rule and detector id with an example', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## Boilerplate rules'), readme.indexOf('## Development'))
+    for (const id of [...RULES.map((rule) => rule.id), ...DETECTOR_IDS]) expect(section, id).toMatch(new RegExp(`^\\| \`${id}\` \\|`, 'm'))
   })
 
   for (const rule of RULES) {
