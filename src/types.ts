@@ -103,9 +103,16 @@ export type BoilerplateEvidence =
   | { readonly by: 'block'; readonly header: LineNumber; readonly headerText: string }
   /**
    * The line recurs across the corpus: in `documents` documents that tell `stories` different
-   * stories (copies of one story count once); `minStories` is the threshold it met.
+   * stories (copies of one story count once; `atLeast` when counting stopped at a cap, so there
+   * are at least that many); `minStories` is the threshold it met.
    */
-  | { readonly by: 'corpus'; readonly documents: number; readonly stories: number; readonly minStories: number }
+  | {
+      readonly by: 'corpus'
+      readonly documents: number
+      readonly stories: number
+      readonly atLeast: boolean
+      readonly minStories: number
+    }
   /**
    * jusText-like line features (`boilerplate/score.ts`) scored at least `threshold`. `features`
    * holds 1/0 flags (url, email, handle, readerAddress, callToAction, serviceWord, prose, quote),

@@ -21,44 +21,19 @@
 import type { BoilerplateEvidence, Document } from '../types.js'
 import { isParagraphDecision } from '../document.js'
 import { isHeadline } from './blocks.js'
+import { StoryIndex } from './stories.js'
 import { words } from './zones.js'
 
-/** Containment of word 4-grams at which two documents are copies of one story. */
-const SAME_STORY = 0.5
 /** Share of a prose line's occurrences that must sit in a junk run at an end of the article. */
 const PROSE_AT_EDGE = 0.8
-const SHINGLE = 4
+/** Stories are counted up to this many (or `minStories`, if larger); the evidence then says "at least". */
+const STORY_COUNT_CAP = 25
 
 export interface CorpusVerdict {
   readonly document: Document
   /** 0-based paragraph index. */
   readonly paragraph: number
   readonly evidence: BoilerplateEvidence
-}
-
-/** 32-bit FNV-1a: shingles are compared as numbers. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
-
-function shingles(keys: readonly string[]): Set<number> {
-  const out = new Set<number>()
-  for (const key of keys) {
-    const tokens = key.split(' ')
-    if (tokens.length < SHINGLE) out.add(hash(key))
-    for (let i = 0; i + SHINGLE <= tokens.length; i++) out.add(hash(tokens.slice(i, i + SHINGLE).join(' ')))
-  }
-  return out
-}
-
-function containment(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  if (small.size === 0) return 0
-  let shared = 0
-  for (const value of small) if (large.has(value)) shared++
-  return shared / small.size
 }
 
 /** Reported prose: a sentence of six or more words, ending like one, that does not talk to the reader. */
@@ -104,11 +79,13 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
   }
   // Pass 2: the occurrences of the lines frequent enough to matter, in document id order.
   const byKey = new Map<string, Occurrence[]>()
-  const texts: Set<number>[] = []
+  const stories = new StoryIndex(
+    (i) => documents[i]!.paragraphs.filter((p) => !removedBy[i]!.get(p.index)?.startsWith('boilerplate:')).map((p) => p.key),
+    documents.length,
+  )
   for (const i of order) {
     const document = documents[i]!
     const why = removedBy[i]!
-    texts[i] = shingles(document.paragraphs.filter((p) => !why.get(p.index)?.startsWith('boilerplate:')).map((p) => p.key))
     const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || (documentCount.get(p.key) ?? 0) >= minStories))
     const firstKept = document.paragraphs.find((p) => !why.has(p.index))
     const seen = new Set<string>()
@@ -127,29 +104,20 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
       byKey.set(paragraph.key, list)
     }
   }
-  const sameStory = new Map<string, boolean>()
-  const isSameStory = (a: number, b: number): boolean => {
-    const pair = `${a}:${b}`
-    let same = sameStory.get(pair)
-    if (same === undefined) sameStory.set(pair, (same = containment(texts[a]!, texts[b]!) >= SAME_STORY))
-    return same
-  }
+  const cap = Math.max(minStories, STORY_COUNT_CAP)
   const verdicts: CorpusVerdict[] = []
   for (const occurrences of byKey.values()) {
     if (occurrences.length < minStories || !occurrences.some((o) => o.kept)) continue
     const sample = documents[occurrences[0]!.document]!.paragraphs[occurrences[0]!.paragraph]!
     if (readsAsProse(sample.text) && occurrences.filter((o) => o.atEdge).length < PROSE_AT_EDGE * occurrences.length) continue
-    const stories: number[] = []
-    for (const { document } of occurrences) {
-      if (!stories.some((story) => isSameStory(story, document))) stories.push(document)
-    }
-    if (stories.length < minStories) continue
+    const storyCount = stories.countStories(occurrences.map((o) => o.document), cap)
+    if (storyCount < minStories) continue
     for (const occurrence of occurrences) {
       if (!occurrence.kept || occurrence.title) continue
       verdicts.push({
         document: documents[occurrence.document]!,
         paragraph: occurrence.paragraph,
-        evidence: { by: 'corpus', documents: occurrences.length, stories: stories.length, minStories },
+        evidence: { by: 'corpus', documents: occurrences.length, stories: storyCount, atLeast: storyCount >= cap, minStories },
       })
     }
   }

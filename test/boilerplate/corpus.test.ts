@@ -42,7 +42,7 @@ describe('corpus repetition', () => {
     const footer = 'Catch every headline on the Gazette radio hour'
     const report = await run([0, 1, 2, 3].map((n) => ({ id: `s${n}`, text: [...story(n), footer].join('\n') })))
     expect(removedRules(report)).toEqual([0, 1, 2, 3].map((n) => [`s${n}`, 5, 'corpus-repeat']))
-    expect(report.documents[0]!.removed[0]).toMatchObject({ by: 'corpus', documents: 4, stories: 4, minStories: 4 })
+    expect(report.documents[0]!.removed[0]).toMatchObject({ by: 'corpus', documents: 4, stories: 4, atLeast: false, minStories: 4 })
     expect(report.documents[0]!.removed[0]!.reason).toMatch(/4 documents telling 4 different stories/)
   })
 
@@ -80,6 +80,15 @@ describe('corpus repetition', () => {
     const report = await run(documents, NO_RULES.filter((id) => id !== 'related-links'))
     expect(report.documents.find((document) => document.id === 's0')!.removed).toEqual([])
     expect(removedRules(report).filter(([, , rule]) => rule === 'related-links')).toHaveLength(10)
+  })
+
+  it('stops counting stories at a cap, and says "at least" in the evidence', async () => {
+    const footer = 'Catch every headline on the Gazette radio hour'
+    const documents = Array.from({ length: 30 }, (_, n) => ({ id: `s${String(n).padStart(2, '0')}`, text: [...story(n), footer].join('\n') }))
+    const report = await run(documents)
+    expect(removedRules(report)).toHaveLength(30)
+    expect(report.documents[0]!.removed[0]).toMatchObject({ documents: 30, stories: 25, atLeast: true })
+    expect(report.documents[0]!.removed[0]!.reason).toMatch(/30 documents telling at least 25 different stories/)
   })
 
   it('does not depend on input order', async () => {
