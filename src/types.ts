@@ -112,6 +112,8 @@ export type BoilerplateEvidence =
       readonly stories: number
       readonly atLeast: boolean
       readonly minStories: number
+      /** For `corpus-template`: the line with names (`X`) and numbers (`#`) masked, as it recurs. */
+      readonly template?: string
     }
   /**
    * jusText-like line features (`boilerplate/score.ts`) scored at least `threshold`. `features`

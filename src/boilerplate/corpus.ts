@@ -16,16 +16,20 @@
  * the paragraphs, "This story was originally published by …" sits in the footer. Occurrences
  * inside a related-links block do not count, because a headline listed under "Related stories"
  * elsewhere is the title of its own story; and a document's own first line, when it reads as a
- * headline, is its title and stays.
+ * headline, is its title and stays, unless the line is far more widespread than a formula for
+ * titles ("Preview: X v X") can be.
  */
-import type { BoilerplateEvidence, Document } from '../types.js'
+import type { BoilerplateEvidence, Document, Paragraph } from '../types.js'
 import { isParagraphDecision } from '../document.js'
 import { isHeadline } from './blocks.js'
 import { StoryIndex } from './stories.js'
+import { lineTemplate } from './template.js'
 import { words } from './zones.js'
 
-/** Share of a prose line's occurrences that must sit in a junk run at an end of the article. */
-const PROSE_AT_EDGE = 0.8
+/** Share of a weak candidate's occurrences (prose, thin templates) that must sit in a junk run at an end of the article. */
+const AT_EDGE = 0.8
+/** A line in title position goes only when it recurs in this many times `minStories` stories. */
+const TITLE_FACTOR = 3
 /** Stories are counted up to this many (or `minStories`, if larger); the evidence then says "at least". */
 const STORY_COUNT_CAP = 25
 
@@ -61,8 +65,15 @@ function edgeRuns(junk: readonly boolean[]): boolean[] {
   return atEdge
 }
 
-/** Kept paragraphs whose line recurs across at least `minStories` distinct stories. */
-export function findRecurringLines(documents: readonly Document[], minStories: number): CorpusVerdict[] {
+/** What makes two lines "the same line": the matching key, or the template (`template.ts`). */
+export type LineKey = (paragraph: Paragraph) => string | undefined
+
+export const exactLine: LineKey = (paragraph) => (paragraph.key === '' ? undefined : paragraph.key)
+export const templateLine: LineKey = (paragraph) => lineTemplate(paragraph.text)?.text
+
+/** Kept paragraphs whose line (by `keyOf`) recurs across at least `minStories` distinct stories. */
+export function findRecurringLines(documents: readonly Document[], minStories: number, keyOf: LineKey = exactLine): CorpusVerdict[] {
+  const keys = documents.map((document) => document.paragraphs.map((paragraph) => keyOf(paragraph)))
   const order = documents.map((_, i) => i).sort((a, b) => (documents[a]!.id < documents[b]!.id ? -1 : 1))
   const removedBy = documents.map((document) => {
     const why = new Map<number, string>()
@@ -74,8 +85,12 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
   // Pass 1: in how many documents each line occurs (outside related-links blocks).
   const documentCount = new Map<string, number>()
   for (const [i, document] of documents.entries()) {
-    const keys = new Set(document.paragraphs.filter((p) => p.key !== '' && removedBy[i]!.get(p.index) !== 'boilerplate:related-links').map((p) => p.key))
-    for (const key of keys) documentCount.set(key, (documentCount.get(key) ?? 0) + 1)
+    const distinct = new Set<string>()
+    for (const p of document.paragraphs) {
+      const key = keys[i]![p.index]
+      if (key !== undefined && removedBy[i]!.get(p.index) !== 'boilerplate:related-links') distinct.add(key)
+    }
+    for (const key of distinct) documentCount.set(key, (documentCount.get(key) ?? 0) + 1)
   }
   // Pass 2: the occurrences of the lines frequent enough to matter, in document id order.
   const byKey = new Map<string, Occurrence[]>()
@@ -86,14 +101,16 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
   for (const i of order) {
     const document = documents[i]!
     const why = removedBy[i]!
-    const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || (documentCount.get(p.key) ?? 0) >= minStories))
+    const frequent = (p: Paragraph): boolean => (documentCount.get(keys[i]![p.index] ?? '') ?? 0) >= minStories
+    const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || frequent(p)))
     const firstKept = document.paragraphs.find((p) => !why.has(p.index))
     const seen = new Set<string>()
     for (const paragraph of document.paragraphs) {
       const reason = why.get(paragraph.index)
-      if ((documentCount.get(paragraph.key) ?? 0) < minStories || reason === 'boilerplate:related-links' || seen.has(paragraph.key)) continue
-      seen.add(paragraph.key)
-      const list = byKey.get(paragraph.key) ?? []
+      const key = keys[i]![paragraph.index]
+      if (key === undefined || !frequent(paragraph) || reason === 'boilerplate:related-links' || seen.has(key)) continue
+      seen.add(key)
+      const list = byKey.get(key) ?? []
       list.push({
         document: i,
         paragraph: paragraph.index,
@@ -101,23 +118,36 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
         atEdge: atEdge[paragraph.index]!,
         title: paragraph === firstKept && isHeadline(paragraph.text),
       })
-      byKey.set(paragraph.key, list)
+      byKey.set(key, list)
     }
   }
   const cap = Math.max(minStories, STORY_COUNT_CAP)
   const verdicts: CorpusVerdict[] = []
-  for (const occurrences of byKey.values()) {
+  for (const [key, occurrences] of byKey) {
     if (occurrences.length < minStories || !occurrences.some((o) => o.kept)) continue
     const sample = documents[occurrences[0]!.document]!.paragraphs[occurrences[0]!.paragraph]!
-    if (readsAsProse(sample.text) && occurrences.filter((o) => o.atEdge).length < PROSE_AT_EDGE * occurrences.length) continue
+    // Prose, and a template with one literal word ("published # X #", but also "sunday, # X"), must
+    // sit in the junk run at an end of the article in most documents.
+    const weak = readsAsProse(sample.text) || (keyOf !== exactLine && (lineTemplate(sample.text)?.literals ?? 0) < 2)
+    if (weak && occurrences.filter((o) => o.atEdge).length < AT_EDGE * occurrences.length) continue
     const storyCount = stories.countStories(occurrences.map((o) => o.document), cap)
     if (storyCount < minStories) continue
+    // A line in title position that reads as a headline is the story's title, unless the line is
+    // furniture seen in many more stories than any formula for titles ("Published 2 March 2005").
+    const titlesToo = storyCount >= TITLE_FACTOR * minStories
     for (const occurrence of occurrences) {
-      if (!occurrence.kept || occurrence.title) continue
+      if (!occurrence.kept || (occurrence.title && !titlesToo)) continue
       verdicts.push({
         document: documents[occurrence.document]!,
         paragraph: occurrence.paragraph,
-        evidence: { by: 'corpus', documents: occurrences.length, stories: storyCount, atLeast: storyCount >= cap, minStories },
+        evidence: {
+          by: 'corpus',
+          documents: occurrences.length,
+          stories: storyCount,
+          atLeast: storyCount >= cap,
+          minStories,
+          ...(keyOf === exactLine ? {} : { template: key }),
+        },
       })
     }
   }

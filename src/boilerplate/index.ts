@@ -10,7 +10,7 @@ import type { BoilerplateOptions } from '../options.js'
 import type { BoilerplateEvidence, Document, Paragraph } from '../types.js'
 import { keptParagraphs } from '../document.js'
 import { findLinkBlocks } from './blocks.js'
-import { findRecurringLines } from './corpus.js'
+import { exactLine, findRecurringLines, templateLine } from './corpus.js'
 import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
@@ -105,8 +105,14 @@ export function markBoilerplate(document: Document, options: BoilerplateOptions)
 
 /** Corpus-level junk: lines that recur across unrelated stories. Runs after the repeats stage. */
 export function markCorpusBoilerplate(documents: readonly Document[], options: BoilerplateOptions): void {
-  if (!options.enabled || !isActive('corpus-repeat', options)) return
-  for (const verdict of findRecurringLines(documents, options.minStories)) {
-    remove(verdict.document, verdict.paragraph, 'corpus-repeat', verdict.evidence)
+  if (!options.enabled) return
+  // Exact lines first; templates then see only what exact repetition left.
+  const passes = [
+    ['corpus-repeat', exactLine],
+    ['corpus-template', templateLine],
+  ] as const
+  for (const [id, keyOf] of passes) {
+    if (!isActive(id, options)) continue
+    for (const verdict of findRecurringLines(documents, options.minStories, keyOf)) remove(verdict.document, verdict.paragraph, id, verdict.evidence)
   }
 }

@@ -335,6 +335,7 @@ export const RULES: readonly BoilerplateRule[] = [
 export const DETECTOR_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'related-links': 'A related-links header ("You may also like", "Most read") and the run of headlines under it.',
   'corpus-repeat': 'A line that recurs across several distinct stories in the corpus (copies of one story count once).',
+  'corpus-template': 'A line whose template (names and numbers masked) recurs across several distinct stories: "By X, Staff Reporter".',
   'line-score': 'A line outside the article body whose jusText-like features (URL, email, handle, call to action…) score as junk.',
 }
 export const DETECTOR_IDS: readonly string[] = Object.keys(DETECTOR_DESCRIPTIONS)

@@ -15,7 +15,7 @@ import { isBodyParagraph, words } from './zones.js'
 // its storage back-ends, which run dotenv (reading ./.env and printing to stdout, which would
 // corrupt `--stdout` output).
 const { words: ENGLISH_STOPWORDS } = createRequire(import.meta.url)('natural/lib/natural/util/stopwords.js') as { words: string[] }
-const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH_STOPWORDS)
+export const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH_STOPWORDS)
 
 /** A line scoring at least this is junk. */
 export const SCORE_THRESHOLD = 2

@@ -18,7 +18,7 @@ export function explain(decision: Decision): string {
         case 'block':
           return `belongs to the block under the header "${evidence.headerText}" on line ${evidence.header}`
         case 'corpus':
-          return `recurs in ${evidence.documents} documents telling ${evidence.atLeast ? 'at least ' : ''}${evidence.stories} different stories (${evidence.minStories} or more make it junk)`
+          return `${evidence.template !== undefined ? `its template "${evidence.template}" recurs` : 'recurs'} in ${evidence.documents} documents telling ${evidence.atLeast ? 'at least ' : ''}${evidence.stories} different stories (${evidence.minStories} or more make it junk)`
         case 'score': {
           // Name the signals that fired, so the reader sees *why* it scored.
           const signals = Object.entries(evidence.features)

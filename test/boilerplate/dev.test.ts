@@ -5,7 +5,7 @@
  * misaligned with the corpus, and junk lines that segment/ rejoined into a content paragraph.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { clean, type Report } from '../../src/index.js'
+import { clean, RULES, type Report } from '../../src/index.js'
 import { DEV_GOLD, devCorpus, readGold, type Gold } from '../helpers/index.js'
 import { score, type Figures } from '../helpers/score.js'
 
@@ -40,6 +40,14 @@ describe('boilerplate on the dev set', () => {
       }
     }
   })
+
+  it('still finds most junk with no pattern rule at all (corpus repetition, templates, line score), losing no content', async () => {
+    const disable = [...RULES.map((rule) => rule.id), 'related-links']
+    const wordingFree = score(gold, (await clean(devCorpus(), { boilerplate: { disable } })).report)
+    expect(wordingFree.boilerplate_precision).toBeGreaterThanOrEqual(0.99)
+    expect(wordingFree.boilerplate_recall).toBeGreaterThanOrEqual(0.7)
+    expect(wordingFree.content_lines_lost).toBe(0)
+  }, 60_000)
 
   it('keeps the content traps: stock sentences, fixture lines, previews and datelines', () => {
     const kept = report.documents.map((document) => document.text).join('\n')
