@@ -20,8 +20,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH_STOPWORDS)
 /** A line scoring at least this is junk. */
 export const SCORE_THRESHOLD = 2
 
-/** Longest line, in words, the score may remove. */
+/** Longest line, in words and in characters, the score may remove (a 30-word line fits in 400 characters). */
 const MAX_WORDS = 30
+const MAX_CHARS = 400
 
 const WEIGHTS = {
   url: 2,
@@ -81,7 +82,7 @@ export function findJunkByScore(paragraphs: readonly Paragraph[], removed: Reado
   if (first < 0) return []
   const verdicts: ScoreVerdict[] = []
   paragraphs.forEach((paragraph, position) => {
-    if ((position > first && position < last) || body[position] || removed.has(paragraph.index)) return
+    if ((position > first && position < last) || body[position] || removed.has(paragraph.index) || paragraph.text.length > MAX_CHARS) return
     const features = lineFeatures(paragraph.text)
     if (features.words > MAX_WORDS) return
     const score = lineScore(features)

@@ -12,8 +12,9 @@
 import { STOPWORDS } from './score.js'
 import { wordCount } from './zones.js'
 
-/** Longest line, in words, that is matched by template (templates are short furniture lines). */
+/** Longest line, in words and in characters, that is matched by template (templates are short furniture lines). */
 const MAX_TEMPLATE_WORDS = 20
+const MAX_TEMPLATE_CHARS = 300
 
 function maskToken(token: string, first: boolean): { shape: string; literal: boolean; masked: boolean } {
   const core = /^([^\p{L}\d]*)(.*?)([^\p{L}\d]*)$/u.exec(token)!
@@ -34,7 +35,7 @@ export interface LineTemplate {
 /** The masked line, or undefined when the line is too long, has nothing to mask, or no literal word. */
 export function lineTemplate(text: string): LineTemplate | undefined {
   const trimmed = text.trim()
-  if (trimmed === '' || wordCount(trimmed, MAX_TEMPLATE_WORDS) > MAX_TEMPLATE_WORDS) return undefined
+  if (trimmed === '' || trimmed.length > MAX_TEMPLATE_CHARS || wordCount(trimmed, MAX_TEMPLATE_WORDS) > MAX_TEMPLATE_WORDS) return undefined
   const tokens = trimmed.split(/\s+/u)
   const firstIsWord = !/^\p{Lu}/u.test(tokens[1] ?? '') || STOPWORDS.has(tokens[0]!.toLowerCase().replace(/[^\p{L}]/gu, ''))
   const parts = tokens.map((token, i) => maskToken(token, i === 0 && firstIsWord))

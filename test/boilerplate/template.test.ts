@@ -72,3 +72,12 @@ describe('corpus templates', () => {
     expect(removed((await clean(documents, options)).report)).toEqual([])
   })
 })
+
+describe('hostile lines', () => {
+  it('gives no template for an enormous line, even one of few words', async () => {
+    const token = `by ${'a.'.repeat(30_000)} 2005`
+    expect(lineTemplate(token)).toBeUndefined()
+    const { report } = await clean([{ id: 'a.txt', text: `Title\n${token}\n` }])
+    expect(report.documents[0]!.removed).toEqual([])
+  })
+})
