@@ -8,6 +8,7 @@
  * word their junk differently, and what recurs word for word is the corpus step's job.
  */
 import type { Zone } from '../types.js'
+import { CREDIT, CREDIT_WORD, DATE_TOKEN, NAMES, PEOPLE, anyCase } from './patterns.js'
 
 export interface BoilerplateRule {
   /** Stable kebab-case id; the report's `rule`. */
@@ -23,29 +24,6 @@ export interface BoilerplateRule {
   readonly optIn?: boolean
   readonly examples: { readonly remove: readonly string[]; readonly keep: readonly string[] }
 }
-
-/**
- * A phrase in the cases junk is set in ("Read more", "read more", "READ MORE", "Read More"), for
- * patterns that must stay case-sensitive elsewhere (JavaScript has no inline `(?i)` before Node 23).
- */
-function anyCase(...phrases: string[]): string {
-  const variants = phrases.flatMap((phrase) => [
-    phrase.replace(/\p{L}+/gu, (word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).toLowerCase()}`),
-    phrase.toUpperCase(),
-  ])
-  return `(?:${variants.join('|')})`
-}
-
-// A capitalised name token ("Kim", "O'Neil", "KYUNG-JIN", "J."), and a run of two to five of them.
-const NAME = String.raw`\p{Lu}[\p{L}.'’-]*`
-const NAMES = String.raw`${NAME}(?:\s+${NAME}){0,4}`
-const PEOPLE = String.raw`${NAMES}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)${NAMES})*`
-// One word of a date or time: numbers, month and day names, zones, "am", "ago".
-const DATE_TOKEN = String.raw`(?:\d[\d:/.,-]*(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|est|edt|pst|pdt|kst|jst|ist|am|pm|a\.m\.|p\.m\.|at|on|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|yesterday|today)`
-// The word that opens a photo credit: "Photo: AFP", "Image by …", "(Picture: PA)".
-const CREDIT_WORD = anyCase('photo', 'image', 'picture', 'photograph', 'credit', 'illustration', 'file')
-// "Reporting by Anna Kim in Seoul", "Editing by Tom Berg": one part of a wire credit.
-const CREDIT = String.raw`(?:(?:[Aa]dditional|[Ff]urther) )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced|[Rr]esearch|[Gg]raphics) (?:by|from) ${PEOPLE}(?: in ${NAMES})?`
 
 export const RULES: readonly BoilerplateRule[] = [
   {
@@ -321,7 +299,8 @@ export const RULES: readonly BoilerplateRule[] = [
     id: 'all-caps',
     description: 'A short line all in capitals ("EXCLUSIVE", "WATCH NOW"): off by default, as some outlets set headlines and names in capitals.',
     zone: 'anywhere',
-    pattern: /^[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*$/u,
+    // Two capitals or more, and no lower-case letter or digit (written so that it runs in linear time).
+    pattern: /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[^\p{Ll}\d]+$/u,
     maxWords: 5,
     optIn: true,
     examples: {

@@ -131,3 +131,19 @@ describe('each rule inside an article', () => {
     expect(mixed.decisions.map((decision) => decision.paragraph)).not.toContain(3)
   })
 })
+
+describe('hostile input', () => {
+  // Patterns that could backtrack exponentially (a character both inside a word and between
+  // words) would not finish these lines before the test times out.
+  it('matches long repetitive lines without catastrophic backtracking', () => {
+    const units = ['A ', 'A, ', '1, ', '1:', 'AA/', '© A ', '[A] ', 'A & ', 'Reporting by A; ', '(Photo: A) ', ' - ']
+    for (const unit of units) {
+      for (const prefix of ['', 'By ', 'Published ', 'Copyright ', 'READ MORE: ']) {
+        for (const tail of ['', 'x', ' a', '(']) {
+          const line = `${prefix}${unit.repeat(60)}${tail}`
+          for (const rule of RULES) expect(typeof rule.pattern.test(line)).toBe('boolean')
+        }
+      }
+    }
+  })
+})
