@@ -120,8 +120,12 @@ export const RULES: readonly BoilerplateRule[] = [
         String.raw`(?:^|[.!?]["”’]?\s+)\[(?:${CREDIT_WORD}s?\s*:\s*)?\p{Lu}[\p{L}\d .,'&/·:_-]{1,60}\]$`,
         // … on Tuesday. (Photo: Reuters)   (Image: Getty Images)
         String.raw`(?:^|[.!?]["”’]?\s+)\((?:${CREDIT_WORD}|[Ff]ile photo|[Vv]ideo)s?\s*:\s*[^)]{2,60}\)$`,
-        // … on Tuesday. Photograph: PA Media   Photo: AFP   Photo by John Smith/Reuters
-        String.raw`(?:^|[.!?]["”’]?\s+)${CREDIT_WORD}s?(?:\s*:|\s+(?:by|courtesy of)\b)\s*[^.!?]{2,50}$`,
+        // … on Tuesday. Photograph: PA Media   Photo: AFP   Photo by John Smith/Reuters   Image source, Getty Images
+        String.raw`(?:^|[.!?]["”’]?\s+)${CREDIT_WORD}s?(?:\s+(?:source|copyright|credit))?(?:\s*[:,]|\s+(?:by|courtesy of)\b)\s*[^.!?]{2,50}$`,
+        // Image caption, Ministers met in Brussels on Monday
+        String.raw`^${anyCase('image caption', 'photo caption', 'media caption', 'caption')}\s*[:,]\s*\S.{1,200}$`,
+        // Getty Images   AFP via Getty Images   Reuters/Kim Hong-Ji
+        String.raw`^(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|PA Media|PA Wire|Bloomberg|Yonhap|YONHAP|Xinhua|Shutterstock|Alamy)(?:\s*(?:via|/)\s*[\p{L} .'-]{2,40})?$`,
         // … in Washington. (AP Photo/Evan Vucci)   … on Monday (AFP via Getty Images)
         String.raw`\((?:[\p{L} ]{1,20}\s)?[Pp]hoto\s*/\s*[^)]{2,40}\)$|\([^()]{0,30}\bvia Getty Images\)$`,
         // … May 2, 2024. REUTERS/Kim Kyung-Hoon
@@ -139,6 +143,9 @@ export const RULES: readonly BoilerplateRule[] = [
         'De Wet speaks to reporters in Manchester. [Getty Images]',
         'A man walks past the bank in Tokyo, Japan, May 2, 2024. REUTERS/Kim Kyung-Hoon',
         'Photo by John Smith/Reuters',
+        'Image source, Getty Images',
+        'Image caption, Ministers met in Brussels on Monday',
+        'AFP via Getty Images',
       ],
       keep: [
         'The ministry said the figures [released on Monday] were final.',
@@ -321,4 +328,4 @@ export const DETECTOR_IDS: readonly string[] = Object.keys(DETECTOR_DESCRIPTIONS
 
 /** Header lines that open a block of links to other stories. */
 export const BLOCK_HEADERS: RegExp =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related(?: articles| stories| news| coverage| content| posts| links| reading| topics)?|(?:most|more) (?:read|popular|viewed|shared|commented)|more (?:from|on|in)\b.{1,40}|more (?:stories|news|headlines|articles|to read)|read more|read (?:this|these) next|read next|what to read next|see also|also read|further reading|recommended(?: for you| stories| reading)?|top (?:stories|news|headlines)|trending(?: now| stories)?|latest (?:news|stories|headlines)|editor'?s (?:picks?|choice)|don'?t miss|in other news|around the (?:web|site)|from (?:the web|around the web|our partners)|sponsored (?:stories|links|content)|in case you missed it|popular (?:now|stories|today))\s*[:>»]?$/iu
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related(?: articles| stories| news| coverage| content| posts| links| reading| topics)?|(?:most|more) (?:read|popular|viewed|shared|commented)|more (?:from|on|in)\b.{1,40}|more (?:stories|news|headlines|articles|to read)|read more|read (?:this|these) next|read next|what to read next|see also|also read|further reading|recommended(?: for you| stories| reading)?|top (?:stories|news|headlines)|trending(?: now| stories)?|latest (?:news|stories|headlines)|editor'?s (?:picks?|choice)|don'?t miss|in other news|around the (?:web|site)|from (?:the web|around the web|our partners)|sponsored (?:stories|links|content)|in case you missed it|popular (?:now|stories|today|on\b.{1,40})|(?:also|elsewhere|latest) (?:in|on|from)\b.{1,40}|stories you (?:may|might) have missed|people (?:also|are) (?:read|reading)|other stories|(?:suggested|similar) (?:reading|stories|articles)|we recommend|what (?:others|people) are reading)\s*[:>»]?$/iu

@@ -24,9 +24,11 @@ export const SCORE_THRESHOLD = 2
 const MAX_WORDS = 30
 const MAX_CHARS = 400
 
+// One link or address alone does not make junk ("More details are at www.example.org" ends many
+// a tech story); it takes a second signal, such as a call to action or a word about the service.
 const WEIGHTS = {
-  url: 2,
-  email: 2,
+  url: 1.5,
+  email: 1.5,
   handle: 1.5,
   readerAddress: 1,
   callToAction: 1,

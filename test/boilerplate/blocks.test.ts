@@ -15,7 +15,7 @@ async function removed(lines: string[]): Promise<Array<[number, string, unknown]
 
 describe('related-links blocks', () => {
   it('knows headers in several wordings, and not sentences that start the same way', () => {
-    for (const header of ['You may also like', 'Related stories', 'Most read', 'More from Capital Post', 'Read next:', 'Trending now', "Editor's picks", 'Top stories']) {
+    for (const header of ['You may also like', 'Related stories', 'Most read', 'More from Capital Post', 'Read next:', 'Trending now', "Editor's picks", 'Top stories', 'Also in Business', 'Stories you may have missed']) {
       expect(isBlockHeader(header), header).toBe(true)
     }
     for (const line of ['You may also like the new design, the architect said.', 'Most read the report before the vote.', 'Related party deals rose.']) {

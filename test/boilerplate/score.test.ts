@@ -21,7 +21,7 @@ describe('line features', () => {
   it('scores junk at or above the threshold and content below it', () => {
     for (const junk of [
       'Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik',
-      'For more stories visit www.example-news.com',
+      'Read more at www.example-news.com',
       'Download our app for breaking news alerts',
       'Home | World | Business | Sport',
     ]) {
@@ -33,6 +33,7 @@ describe('line features', () => {
       '1500 GMT',
       '"You can follow the money," he told the committee on Tuesday.',
       'Subscribers to the service rose by 12% in the quarter, the company said.',
+      'More information is available at www.example.org',
       BODY[0]!,
     ]) {
       expect(lineScore(lineFeatures(content)), content).toBeLessThan(SCORE_THRESHOLD)
