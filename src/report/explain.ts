@@ -2,7 +2,10 @@
  * Decisions are data; this is the one place that turns them into words (publint's formatMessage).
  * Used by the CLI's --explain, report.json's `reason` and the HTML report.
  */
+import { RULES } from '../boilerplate/rules.js'
 import type { Decision } from '../types.js'
+
+const RULE_DESCRIPTIONS = new Map(RULES.map((rule) => [rule.id, rule.description]))
 
 function percent(value: number): string {
   return `${Math.round(value * 1000) / 10}%`
@@ -13,8 +16,15 @@ export function explain(decision: Decision): string {
     case 'boilerplate': {
       const evidence = decision.evidence
       switch (evidence.by) {
-        case 'pattern':
-          return `matches the ${decision.rule} pattern /${evidence.pattern}/ (${evidence.zone === 'anywhere' ? 'anywhere' : `in the ${evidence.zone} zone`})`
+        case 'pattern': {
+          // The rule's own description reads better than its regular expression; rules from a
+          // --rules file may have none, and then the (shortened) pattern is the best we have.
+          const where = evidence.zone === 'anywhere' ? '' : `, in the ${evidence.zone} zone`
+          const described = RULE_DESCRIPTIONS.get(decision.rule)
+          if (described) return `matches the ${decision.rule} rule: ${described.replace(/\.$/u, '')}${where}`
+          const pattern = evidence.pattern.length > 80 ? `${evidence.pattern.slice(0, 77)}...` : evidence.pattern
+          return `matches the ${decision.rule} pattern /${pattern}/${where}`
+        }
         case 'block':
           return `belongs to the block under the header "${evidence.headerText}" on line ${evidence.header}`
         case 'corpus':

@@ -77,7 +77,7 @@ describe('boilerplate on the command line', () => {
       const result = await cleanArticle(dir, ['--explain', 'a.txt'])
       expect(result.stdout).toMatch(/^a\.txt: kept/)
       expect(result.stdout).toMatch(/2\s+boilerplate:byline\s+By Anna Kim, Staff Reporter/)
-      expect(result.stdout).toMatch(/matches the byline pattern/)
+      expect(result.stdout).toMatch(/matches the byline rule: An author line/)
     })
   })
 

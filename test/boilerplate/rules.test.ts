@@ -106,6 +106,7 @@ describe('each rule inside an article', () => {
     const text = ['Bank holds rates', 'Use code SAVE10 at the till, the manager said, and nobody did so all week.', ...BODY, 'Use code SAVE10 for 10% off'].join('\n')
     const { report } = await clean([{ id: 'a.txt', text }], { boilerplate: { extraRules } })
     expect(report.documents[0]!.removed.map((entry) => [entry.line, entry.rule, entry['zone']])).toEqual([[6, 'promo-code', 'bottom']])
+    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code pattern /^use code \\w+/, in the bottom zone')
   })
 
   it('removes a rejoined paragraph when each of its input lines is junk on its own, and not when one is content', () => {
