@@ -51,7 +51,7 @@ export const RULES: readonly BoilerplateRule[] = [
     description: 'A call to sign up for a newsletter or to get stories by email.',
     zone: 'anywhere',
     pattern:
-      /(?:^|[.?!:]\s+)(?:(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|briefings?|bulletins?|alerts?|inbox|roundup|digest)\b|sign up (?:here|now|today|for free|to receive)\b|get (?:our|the)\b.{0,50}\b(?:newsletters?|briefings?|in your inbox|to your inbox)\b|stay (?:informed|in the know|up to date)\b.{0,40}\b(?:newsletters?|briefings?|daily|weekly)\b)|\bdelivered (?:straight |directly )?to your inbox\b/iu,
+      /(?:^|[.?!:]\s+)(?:(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|briefings?|bulletins?|alerts?|inbox|roundup|digest)\b|register\b.{0,40}\bnewsletters?\b|sign up (?:here|now|today|for free|to receive)\b|get (?:our|the)\b.{0,50}\b(?:newsletters?|briefings?|in your inbox|to your inbox)\b|stay (?:informed|in the know|up to date)\b.{0,40}\b(?:newsletters?|briefings?|daily|weekly)\b)|\bdelivered (?:straight |directly )?to your inbox\b/iu,
     maxWords: 25,
     examples: {
       remove: [
@@ -59,7 +59,10 @@ export const RULES: readonly BoilerplateRule[] = [
         'Get the best of our journalism delivered to your inbox',
         'Want more stories like this? Sign up for our free newsletter',
       ],
-      keep: ['More than 2,000 readers signed up for the newsletter in its first week, the paper said.'],
+      keep: [
+        'More than 2,000 readers signed up for the newsletter in its first week, the paper said.',
+        'Register for flood alerts, the agency urged residents.',
+      ],
     },
   },
   {
@@ -161,7 +164,7 @@ export const RULES: readonly BoilerplateRule[] = [
     zone: 'anywhere',
     pattern:
       new RegExp(
-        String.raw`^[-–—•*▶►>\s]*${anyCase('read more', 'read also', 'also read', 'more', 'more reading', 'related', 'related article', 'related story', 'related stories', 'related coverage', 'related news', 'see also', 'watch', 'listen', 'read next', 'recommended', "don't miss", 'must read', 'trending', 'opinion')}` +
+        String.raw`^[-–—•*▶►>\s]*${anyCase('read more', 'read also', 'also read', 'more', 'more reading', 'related', 'related article', 'related story', 'related stories', 'related coverage', 'related news', 'see also', 'watch', 'listen', 'read next', 'recommended', "don't miss", 'must read', 'trending')}` +
           // The linked headline starts like one: a capital, a digit or a quote.
           String.raw`\s*(?::|>>|»|\||–|—)\s*["'“‘\d\p{Lu}].*$`,
         'u',
@@ -169,7 +172,11 @@ export const RULES: readonly BoilerplateRule[] = [
     maxWords: 25,
     examples: {
       remove: ['READ MORE: Retail sales show festive fervour', 'Related: BMW to recall faulty diesel cars', 'Also Read | Markets slide as rates rise'],
-      keep: ['Related party transactions rose sharply, the auditors said.', 'Listen: the minister said the country could not afford it.'],
+      keep: [
+        'Related party transactions rose sharply, the auditors said.',
+        'Listen: the minister said the country could not afford it.',
+        'Opinion: Why the bank was wrong to wait',
+      ],
     },
   },
   {
@@ -238,7 +245,8 @@ export const RULES: readonly BoilerplateRule[] = [
     pattern: new RegExp(
       [
         // Copyright Metro Wire 2005   © 2005 The Daily Ledger. All rights reserved.   (c) Korea JoongAng Daily
-        String.raw`^(?:[Cc]opyright|COPYRIGHT|©|ⓒ|\([Cc]\))(?:\s*(?:©|ⓒ|\([Cc]\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:(?:\p{Lu}|\d)[\p{L}\d.&'’-]*(?:\s+|$))*(?:[Aa]ll [Rr]ights [Rr]eserved\.?|ALL RIGHTS RESERVED\.?)?$`,
+        // (a year, a © sign or "all rights reserved" is required: "Copyright Law Changes Explained" is a headline)
+        String.raw`^(?=.*(?:\b(?:19|20)\d\d\b|©|ⓒ|\([Cc]\)|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED))(?:[Cc]opyright|COPYRIGHT|©|ⓒ|\([Cc]\))(?:\s*(?:©|ⓒ|\([Cc]\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:(?:\p{Lu}|\d)[\p{L}\d.&'’-]*(?:\s+|$))*(?:[Aa]ll [Rr]ights [Rr]eserved\.?|ALL RIGHTS RESERVED\.?)?$`,
         String.raw`\b(?:[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED)\b`,
         String.raw`\b(?:[Uu]nauthori[sz]ed|[Nn]o part of this)\b.{0,40}\b(?:reproduc|redistribut|republish|cop(?:y|ied))`,
         String.raw`^[Tt]his (?:material|content|article|story) may not be (?:published|reproduced|copied|redistributed)\b`,
@@ -248,7 +256,7 @@ export const RULES: readonly BoilerplateRule[] = [
     maxWords: 25,
     examples: {
       remove: ['Copyright Metro Wire 2005', '© 2005 The Daily Ledger. All rights reserved.', 'Copyright © 2025 Korea JoongAng Daily'],
-      keep: ['Copyright lawyers said the ruling would force the industry to rethink its model.'],
+      keep: ['Copyright lawyers said the ruling would force the industry to rethink its model.', 'Copyright Law Changes Explained'],
     },
   },
   {
