@@ -4,7 +4,7 @@
  *
  * Per document (after segmentation): pattern rules, then related-links blocks, then the line
  * score for what is left at the article's edges. Per corpus (after the repeats stage): lines that
- * recur across distinct stories (`corpus.ts`).
+ * recur across distinct stories (`corpus.ts`), word for word and then as templates (`template.ts`).
  */
 import type { BoilerplateOptions } from '../options.js'
 import type { BoilerplateEvidence, Document, Paragraph } from '../types.js'
@@ -27,7 +27,8 @@ function compileExtraRules(options: BoilerplateOptions): BoilerplateRule[] {
     id: spec.id,
     description: spec.description,
     zone: spec.zone ?? 'anywhere',
-    pattern: new RegExp(spec.pattern, spec.flags ?? 'u'),
+    // `g` and `y` would make `test()` remember where it stopped, and answer differently for the next paragraph.
+    pattern: new RegExp(spec.pattern, (spec.flags ?? 'u').replace(/[gy]/gu, '')),
     maxWords: spec.maxWords ?? 40,
     examples: { remove: [], keep: [] },
   }))

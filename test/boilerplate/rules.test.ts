@@ -101,6 +101,13 @@ describe('each rule inside an article', () => {
     )
   })
 
+  it('gives the same answer for every paragraph even when an extra rule asks for the g flag', async () => {
+    const extraRules = [{ id: 'promo-code', description: '', pattern: '^use code', flags: 'gi' }]
+    const text = ['Bank holds rates', ...BODY, 'Use code A', 'Use code B', 'Use code C'].join('\n')
+    const { report } = await clean([{ id: 'a.txt', text }], { boilerplate: { extraRules } })
+    expect(report.documents[0]!.removed.map((entry) => entry.line)).toEqual([5, 6, 7])
+  })
+
   it('applies extra rules with their zone and word limit', async () => {
     const extraRules = [{ id: 'promo-code', description: 'A promo code pitch.', pattern: '^use code \\w+', flags: 'iu', zone: 'bottom' as const, maxWords: 10 }]
     const text = ['Bank holds rates', 'Use code SAVE10 at the till, the manager said, and nobody did so all week.', ...BODY, 'Use code SAVE10 for 10% off'].join('\n')
