@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module'
 import type { BoilerplateEvidence, Paragraph } from '../types.js'
+import { isHeadline } from './blocks.js'
 import { isBodyParagraph, words } from './zones.js'
 
 // natural's English stopword list, loaded on its own: `import natural from 'natural'` also loads
@@ -85,6 +86,8 @@ export function findJunkByScore(paragraphs: readonly Paragraph[], removed: Reado
   const verdicts: ScoreVerdict[] = []
   paragraphs.forEach((paragraph, position) => {
     if ((position > first && position < last) || body[position] || removed.has(paragraph.index) || paragraph.text.length > MAX_CHARS) return
+    // The first line, reading as a headline, is the title ("Get ready for the new app store rules").
+    if (position === 0 && isHeadline(paragraph.text)) return
     const features = lineFeatures(paragraph.text)
     if (features.words > MAX_WORDS) return
     const score = lineScore(features)

@@ -55,6 +55,12 @@ describe('the line-score detector', () => {
     expect((await clean([{ id: 'a.txt', text }], SCORE_ONLY)).report.documents[0]!.removed).toEqual([])
   })
 
+  it('keeps a title that scores like junk, in title position', async () => {
+    const title = 'Get ready for the new app store rules'
+    expect(lineScore(lineFeatures(title))).toBeGreaterThanOrEqual(SCORE_THRESHOLD)
+    expect((await clean([{ id: 'a.txt', text: [title, ...BODY].join('\n') }], SCORE_ONLY)).report.documents[0]!.removed).toEqual([])
+  })
+
   it('keeps titles and fixture lines before the body', async () => {
     const text = ['Preview: Ireland v England (Sun)', 'Lansdowne Road, Dublin', 'Sunday, 27 February', '1500 GMT', ...BODY].join('\n')
     expect((await clean([{ id: 'a.txt', text }], SCORE_ONLY)).report.documents[0]!.removed).toEqual([])
