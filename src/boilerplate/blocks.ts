@@ -33,17 +33,25 @@ export interface BlockMatch {
 /** Paragraphs that belong to related-links blocks: each header and the headlines under it. */
 export function findLinkBlocks(paragraphs: readonly Paragraph[], removed: ReadonlySet<number>): BlockMatch[] {
   const matches: BlockMatch[] = []
+  const firstBody = paragraphs.findIndex((paragraph) => isBodyParagraph(paragraph.text))
   for (let i = 0; i < paragraphs.length; i++) {
     const header = paragraphs[i]!
     if (removed.has(header.index) || !isBlockHeader(header.text)) continue
     matches.push({ paragraph: header.index, header })
+    const run: Paragraph[] = []
     let j = i + 1
     for (; j < paragraphs.length; j++) {
       const line = paragraphs[j]!
       if (removed.has(line.index)) continue
       if (isBlockHeader(line.text) || !isHeadline(line.text)) break
-      matches.push({ paragraph: line.index, header })
+      run.push(line)
     }
+    // A block of links above the article ends where the article begins: the headline right above
+    // its first real paragraph is the article's title. (Inside the article, a block's last line is
+    // more often one more link than a subheading.)
+    const next = paragraphs[j]
+    if (i < firstBody && next && j === firstBody && run.at(-1) === paragraphs[j - 1]) run.pop()
+    for (const line of run) matches.push({ paragraph: line.index, header })
     i = j - 1
   }
   return matches

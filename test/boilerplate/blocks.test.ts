@@ -50,6 +50,15 @@ describe('related-links blocks', () => {
     ])
   })
 
+  it('keeps the article title when a block of links sits above the article', async () => {
+    const lines = ['Most read', 'Yukos loses US bankruptcy battle', 'Google shares fall as staff sell', 'Bank holds rates', ...BODY]
+    expect(await removed(lines)).toEqual([
+      [1, 'related-links', 1],
+      [2, 'related-links', 1],
+      [3, 'related-links', 1],
+    ])
+  })
+
   it('keeps an unheaded run of short lines: fixtures and line-ups are lists too', async () => {
     const lines = ['Preview: Ireland v England (Sun)', 'Lansdowne Road, Dublin', 'Sunday, 27 February', '1500 GMT', ...BODY, 'Arsenal v Chelsea', 'Everton v Liverpool']
     expect(await removed(lines)).toEqual([])
