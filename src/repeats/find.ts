@@ -1,0 +1,104 @@
+/**
+ * Which paragraphs repeat earlier ones: one pass over the paragraphs in order.
+ *
+ * For each paragraph, in this order:
+ * 1. the stream (`stream.ts`): the text from here equals the text from the start of an earlier
+ *    paragraph up to a point where both sides end a paragraph. One paragraph against one is
+ *    `exact`; several against several with the same boundaries is a run, whose members count
+ *    however short (`run` for those too short to count alone); boundaries that differ mean one
+ *    copy was wrapped or rejoined differently (`rewrapped`);
+ * 2. near-exact (`near.ts`): a word or two changed, punctuation aside;
+ * 3. otherwise the paragraph is an original, and later ones may point at it.
+ * A repeat that stands alone must be at least MIN_REPEAT_CHARS long: shorter lines recur on their
+ * own for good reasons (a subheading used twice, "Advertisement"), and whether they are junk is the
+ * boilerplate stage's call. Right after a repeat, the paragraph that follows the first copy is
+ * tried first and may be of any length: that is how a run carries its short lines. A last pass
+ * walks back from the start of each repeat to take in short lines just before it that repeat the
+ * lines just before the first copy.
+ */
+import type { RepeatRule } from '../types.js'
+import { NearIndex, sketch } from './near.js'
+import { KeyStream } from './stream.js'
+
+/** A repeat that is not part of a run must be this long (normalised characters): about a sentence. */
+export const MIN_REPEAT_CHARS = 60
+
+/** Earlier paragraphs that begin alike tried per paragraph (the earliest ones: first copies). */
+const MAX_CANDIDATES = 32
+
+export interface Repeat {
+  /** Unit (position in the keys handed to `findRepeats`) of the later copy. */
+  readonly unit: number
+  readonly rule: RepeatRule
+  /** Unit of the first copy (for `rewrapped`, the one where the matching text starts). */
+  readonly of: number
+  readonly similarity: number
+}
+
+export function findRepeats(keys: readonly string[], threshold: number): Repeat[] {
+  const stream = new KeyStream(keys)
+  const near = new NearIndex(threshold)
+  const byPrefix = new Map<string, number[]>()
+  const found = new Map<number, Repeat>()
+  /** Where each matched stretch starts: later unit → earlier unit, for the backward pass. */
+  const starts: Array<[number, number]> = []
+  let next = -1 // the unit after the first copy of the previous paragraph, when that was a repeat
+
+  for (let unit = 0; unit < keys.length; ) {
+    const matched = matchStream(stream, byPrefix, unit, next)
+    if (matched !== null) {
+      const { earlier, match } = matched
+      starts.push([unit, earlier])
+      const offset = stream.start(earlier) - stream.start(unit)
+      for (let later = unit; later <= match.laterEnd; later++) {
+        const first = stream.unitAt(stream.start(later) + offset)
+        const aligned = stream.start(first) === stream.start(later) + offset && stream.end(first) === stream.end(later) + offset
+        const rule: RepeatRule = !aligned ? 'rewrapped' : keys[later]!.length >= MIN_REPEAT_CHARS ? 'exact' : 'run'
+        found.set(later, { unit: later, rule, of: first, similarity: 1 })
+      }
+      next = match.earlierEnd + 1
+      unit = match.laterEnd + 1
+      continue
+    }
+    // Only paragraphs long enough to stand alone as repeats are compared word by word.
+    const key = keys[unit]!
+    const pairs = key.length >= MIN_REPEAT_CHARS ? sketch(key) : null
+    const similar = pairs !== null ? near.find(key, pairs) : null
+    if (similar !== null) {
+      starts.push([unit, similar.unit])
+      found.set(unit, { unit, rule: 'near-exact', of: similar.unit, similarity: similar.similarity })
+      next = similar.unit + 1
+    } else {
+      if (pairs !== null) near.add(unit, key, pairs)
+      const prefix = stream.prefix(unit)
+      const list = byPrefix.get(prefix)
+      if (list === undefined) byPrefix.set(prefix, [unit])
+      else list.push(unit)
+      next = -1
+    }
+    unit++
+  }
+
+  for (const [later, earlier] of starts) {
+    for (let back = 1; later - back >= 0 && earlier - back >= 0; back++) {
+      const unit = later - back
+      if (found.has(unit) || found.has(earlier - back) || keys[unit] !== keys[earlier - back]) break
+      found.set(unit, { unit, rule: 'run', of: earlier - back, similarity: 1 })
+    }
+  }
+  return [...found.values()].sort((x, y) => x.unit - y.unit)
+}
+
+/** Candidates for the text from `unit`: the continuation of a run first, then earlier paragraphs that begin alike. */
+function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: number, next: number) {
+  let best: { earlier: number; match: NonNullable<ReturnType<KeyStream['match']>> } | null = null
+  if (next >= 0 && next < unit) {
+    const match = stream.match(next, unit, 1)
+    if (match !== null) best = { earlier: next, match }
+  }
+  for (const earlier of (byPrefix.get(stream.prefix(unit)) ?? []).slice(0, MAX_CANDIDATES)) {
+    const match = stream.match(earlier, unit, MIN_REPEAT_CHARS)
+    if (match !== null && (best === null || match.chars > best.match.chars)) best = { earlier, match }
+  }
+  return best
+}

@@ -1,0 +1,154 @@
+/**
+ * Near-exact copies: the same paragraph with a word or two changed, or with different punctuation.
+ *
+ * Paragraphs are compared as sequences of words (letters and digits only, so quotes, dashes and
+ * other punctuation never count). Two paragraphs are near-exact when the word edit distance d
+ * (insert, delete, replace one word) is at most MAX_WORD_EDITS and the similarity 1 - d / words
+ * (words of the longer one) reaches the threshold (`repeats.threshold`, 0.9 by default). The cap on
+ * edits keeps apart two paragraphs that share a long quote but attribute it differently: "Smith
+ * said: …" and "…, Jones added" differ by four words however long the quote is.
+ *
+ * Candidates come from an index of word pairs, so a paragraph is compared with the few earlier
+ * ones that share its wording, never with all of them.
+ */
+
+/** More word edits than this is a different paragraph, however long. */
+const MAX_WORD_EDITS = 3
+/** Word pairs kept per paragraph for the index: the ones with the smallest hashes (a bottom-k sketch). */
+const SKETCH_SIZE = 6
+/** A word pair found in more paragraphs than this says nothing about which one is the copy. */
+const MAX_POSTINGS = 32
+/** Candidates verified per paragraph, those sharing most word pairs first. */
+const MAX_CANDIDATES = 8
+
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code))
+}
+
+/** The words of a key (letters and digits; punctuation and quotes dropped), each as a 32-bit FNV-1a hash. */
+export function words(key: string): Int32Array {
+  const out = new Int32Array((key.length >> 1) + 1)
+  let count = 0
+  let hash = FNV_OFFSET
+  let inWord = false
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : 32
+    if (isWordChar(code)) {
+      hash = Math.imul(hash ^ code, FNV_PRIME)
+      inWord = true
+    } else if (code === 32 && inWord) {
+      out[count++] = hash
+      hash = FNV_OFFSET
+      inWord = false
+    }
+  }
+  return out.slice(0, count)
+}
+
+/** Word edit distance, or Infinity when it exceeds `max` (a band of width 2·max around the diagonal). */
+export function wordEditDistance(a: ArrayLike<number>, b: ArrayLike<number>, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return Infinity
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1).fill(Infinity)
+    current[0] = i
+    let best = current[0]
+    const from = Math.max(1, i - max)
+    const to = Math.min(b.length, i + max)
+    for (let j = from; j <= to; j++) {
+      const replace = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min(replace, previous[j]! + 1, current[j - 1]! + 1)
+      if (current[j]! < best) best = current[j]!
+    }
+    if (best > max) return Infinity
+    previous = current
+  }
+  const distance = previous[b.length]!
+  return distance <= max ? distance : Infinity
+}
+
+export interface NearMatch {
+  readonly unit: number
+  /** 1 - word edits / words of the longer paragraph. */
+  readonly similarity: number
+}
+
+export class NearIndex {
+  private readonly postings = new Map<number, number[]>()
+  private readonly keys = new Map<number, string>()
+
+  constructor(private readonly threshold: number) {}
+
+  add(unit: number, key: string, pairs: readonly number[]): void {
+    this.keys.set(unit, key)
+    for (const pair of pairs) {
+      const list = this.postings.get(pair)
+      if (list === undefined) this.postings.set(pair, [unit])
+      else if (list.length < MAX_POSTINGS) list.push(unit)
+    }
+  }
+
+  /** The most similar earlier unit at or above the threshold (the earliest on ties), or null. */
+  find(key: string, pairs: readonly number[]): NearMatch | null {
+    const hits = new Map<number, number>()
+    for (const pair of pairs) {
+      for (const unit of this.postings.get(pair) ?? []) hits.set(unit, (hits.get(unit) ?? 0) + 1)
+    }
+    if (hits.size === 0) return null
+    const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES)
+    const tokens = words(key)
+    let best: NearMatch | null = null
+    for (const [unit] of candidates) {
+      const other = words(this.keys.get(unit)!)
+      const longest = Math.max(other.length, tokens.length)
+      const allowed = Math.min(MAX_WORD_EDITS, Math.floor((1 - this.threshold) * longest + 1e-9))
+      const distance = wordEditDistance(other, tokens, allowed)
+      if (distance === Infinity) continue
+      const similarity = 1 - distance / longest
+      if (best === null || similarity > best.similarity || (similarity === best.similarity && unit < best.unit)) {
+        best = { unit, similarity }
+      }
+    }
+    return best
+  }
+}
+
+/**
+ * The SKETCH_SIZE smallest hashes of the key's word pairs, in one pass over its characters. Two
+ * paragraphs a few words apart share most of their pairs, so they share some of their smallest too.
+ */
+export function sketch(key: string): number[] {
+  const out: number[] = [] // ascending
+  let hash = FNV_OFFSET
+  let previous = 0
+  let words = 0
+  let inWord = false
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : 32
+    if (isWordChar(code)) {
+      hash = Math.imul(hash ^ code, FNV_PRIME)
+      inWord = true
+      continue
+    }
+    if (code !== 32 || !inWord) continue
+    if (words++ > 0) insert(out, Math.imul(previous ^ 0x9e3779b9, 0x85ebca6b) ^ hash)
+    previous = hash
+    hash = FNV_OFFSET
+    inWord = false
+  }
+  return out
+}
+
+function insert(sorted: number[], value: number): void {
+  if (sorted.length === SKETCH_SIZE && value >= sorted[SKETCH_SIZE - 1]!) return
+  let at = sorted.length
+  while (at > 0 && sorted[at - 1]! > value) at--
+  if (sorted[at - 1] === value) return
+  sorted.splice(at, 0, value)
+  if (sorted.length > SKETCH_SIZE) sorted.pop()
+}

@@ -1,0 +1,89 @@
+/**
+ * A document's kept paragraphs as one stream of matching keys, joined by single spaces: the text
+ * as it reads, wherever the hard wraps fell. Rejoining puts one space where a wrap was, so a copy
+ * left in wrapped lines and a copy rejoined into one paragraph are the same characters here; only
+ * the paragraph boundaries differ. A match in the stream starts where a paragraph starts on both
+ * sides and ends where one ends on both sides (a sync point), so a paragraph that merely shares a
+ * sentence or a quote with another never matches.
+ */
+
+/** Characters of stream text that name a candidate: paragraphs are looked up by how they begin. */
+const PREFIX_CHARS = 24
+
+export interface StreamMatch {
+  /** Last later unit covered (inclusive). */
+  readonly laterEnd: number
+  /** Last earlier unit covered (inclusive); the match ends where it ends. */
+  readonly earlierEnd: number
+  /** Matched characters of the stream. */
+  readonly chars: number
+}
+
+export class KeyStream {
+  readonly text: string
+  private readonly starts: number[] = []
+  private readonly ends: number[] = []
+  /** Stream offset just after a unit → that unit. */
+  private readonly unitEndingAt = new Map<number, number>()
+
+  constructor(keys: readonly string[]) {
+    let offset = 0
+    keys.forEach((key, unit) => {
+      this.starts.push(offset)
+      this.ends.push(offset + key.length)
+      this.unitEndingAt.set(offset + key.length, unit)
+      offset += key.length + 1
+    })
+    this.text = keys.join(' ')
+  }
+
+  get length(): number {
+    return this.starts.length
+  }
+
+  start(unit: number): number {
+    return this.starts[unit]!
+  }
+
+  end(unit: number): number {
+    return this.ends[unit]!
+  }
+
+  /** How a unit begins, for the candidate index (may run into the units after it). */
+  prefix(unit: number): string {
+    const start = this.starts[unit]!
+    return this.text.slice(start, start + PREFIX_CHARS)
+  }
+
+  /** The unit holding a stream offset. */
+  unitAt(offset: number): number {
+    let low = 0
+    let high = this.starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  /**
+   * The longest match of the text from unit `later` against the text from unit `earlier`, ending
+   * at a sync point and at least `minChars` long; the earlier side must end before `later` starts.
+   */
+  match(earlier: number, later: number, minChars: number): StreamMatch | null {
+    const a = this.starts[earlier]!
+    const b = this.starts[later]!
+    const limit = Math.min(b - 1 - a, this.text.length - b)
+    const text = this.text
+    let common = 0
+    while (common < limit && text.charCodeAt(a + common) === text.charCodeAt(b + common)) common++
+    let best: StreamMatch | null = null
+    for (let unit = later; unit < this.ends.length && this.ends[unit]! - b <= common; unit++) {
+      const chars = this.ends[unit]! - b
+      const earlierEnd = this.unitEndingAt.get(a + chars)
+      if (earlierEnd !== undefined) best = { laterEnd: unit, earlierEnd, chars }
+    }
+    return best !== null && best.chars >= minChars ? best : null
+  }
+}
