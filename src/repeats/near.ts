@@ -5,15 +5,15 @@
  * other punctuation never count). Two paragraphs are near-exact when the word edit distance d
  * (insert, delete, replace one word) is at most MAX_WORD_EDITS and the similarity 1 - d / words
  * (words of the longer one) reaches the threshold (`repeats.threshold`, 0.9 by default). The cap on
- * edits keeps apart two paragraphs that share a long quote but attribute it differently: "Smith
- * said: …" and "…, Jones added" differ by four words however long the quote is.
+ * edits keeps apart two paragraphs that share a long quote but attribute it differently: "…, said
+ * Smith." and "… Smith added later." differ by three words however long the quote is.
  *
  * Candidates come from an index of word pairs, so a paragraph is compared with the few earlier
  * ones that share its wording, never with all of them.
  */
 
 /** More word edits than this is a different paragraph, however long. */
-const MAX_WORD_EDITS = 3
+const MAX_WORD_EDITS = 2
 /** Word pairs kept per paragraph for the index: the ones with the smallest hashes (a bottom-k sketch). */
 const SKETCH_SIZE = 6
 /** A word pair found in more paragraphs than this says nothing about which one is the copy. */
