@@ -18,6 +18,24 @@ const CONTINUES = /^\s*[\p{Ll},;)\]]/u
 const MAX_WRAP_WIDTH = 120
 /** Lines this short after a one-line paragraph are labels ("ADVERTISEMENT"), not wraps. */
 const MIN_WRAPPED_HEAD = 25
+/**
+ * A line that ends on one of these words stops mid-phrase ("… announced by the Commerce Department
+ * on" / "Friday, …"), so the next line continues it even when it starts with a capital, a digit or
+ * a quote. Titles and labels almost never end on an article, a conjunction or an auxiliary. Words
+ * that are also verb particles end headlines too ("Kewell waits as injury drags on"), so after
+ * those the line must be as long as a wrapped line (MIN_PARTICLE_HEAD), not a headline.
+ */
+const DANGLING = new Set(
+  (
+    'a an the of to for from with into onto between against during without within among ' +
+    'and or but nor than that which who whom whose its his her their our your my ' +
+    'is are was were be been has have had will would could should can may might must'
+  ).split(' '),
+)
+const PARTICLES = new Set('on in at by over under about after before through'.split(' '))
+const MIN_PARTICLE_HEAD = 45
+/** Narrower "wraps" are lists of short lines, not a paragraph wrapped at a column. */
+const MIN_GREEDY_WIDTH = 50
 
 export interface Line {
   /** 1-based input line number. */
@@ -27,6 +45,14 @@ export interface Line {
 
 function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text)
+}
+
+function endsDangling(text: string): boolean {
+  const match = /(\p{L}+)\s*$/u.exec(text)
+  if (match === null) return false
+  const word = match[1]!.toLowerCase()
+  const length = text.trim().length
+  return (DANGLING.has(word) && length >= MIN_WRAPPED_HEAD) || (PARTICLES.has(word) && length >= MIN_PARTICLE_HEAD)
 }
 
 function firstWordLength(text: string): number {
@@ -53,6 +79,26 @@ export function wrapWidth(lines: readonly Line[]): number {
 }
 
 /**
+ * Could the lines of `current` and then `next` be one paragraph greedily wrapped at some column W
+ * of its own (papers wrap each paragraph at its own width)? Every line is at most W long, and every
+ * line but the last is full: the next line's first word would not have fitted after it.
+ */
+function wrapsGreedily(current: readonly Line[], next: Line): boolean {
+  const lines = [...current, next].map((line) => line.text.trim())
+  let lowest = 0
+  let highest = MAX_WRAP_WIDTH
+  for (let i = 0; i < lines.length; i++) {
+    const length = lines[i]!.length
+    lowest = Math.max(lowest, length)
+    if (i + 1 < lines.length) highest = Math.min(highest, length + firstWordLength(lines[i + 1]!))
+  }
+  // A short last line must end a sentence: a short unpunctuated one is a heading ("Related stories").
+  const last = lines[lines.length - 1]!
+  const ends = last.length >= lowest * 0.75 || endsSentence(last)
+  return ends && lowest >= MIN_GREEDY_WIDTH && lowest <= highest
+}
+
+/**
  * Does `next` continue the paragraph whose lines so far are `current`?
  * `width` is the document's wrap column (0 when unknown).
  */
@@ -65,8 +111,10 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   // Greedy wrap at a known column: the next word did not fit, and the next line fits the column.
   const full = width > 0 && prev.length <= width && prev.length + 1 + firstWordLength(text) > width
   if (full && text.length <= width && (current.length > 1 || prev.length >= width * 0.75)) return true
+  if (current.length > 1 && wrapsGreedily(current, next)) return true
   if (endsSentence(prev)) return false
   if (CONTINUES.test(text)) return current.length > 1 || prev.trim().length >= MIN_WRAPPED_HEAD
+  if (endsDangling(prev)) return true
   // An unfinished sentence that already spans lines goes on, whatever case the next line starts with.
   return current.length > 1
 }

@@ -66,6 +66,39 @@ describe('segment', () => {
     expect(texts([...lines, '', 'A second paragraph, not wrapped at all.'])).toEqual([paragraph, 'A second paragraph, not wrapped at all.'])
   })
 
+  it('rejoins a line that stops on an article, a preposition or a conjunction, whatever comes next', () => {
+    expect(texts(['The new GDP figure, announced by the Commerce Department on', 'Friday, also topped forecasts.'])).toEqual([
+      'The new GDP figure, announced by the Commerce Department on Friday, also topped forecasts.',
+    ])
+    expect(texts(['Airlines said it had looked at both aircraft before choosing the', '7E7, also known as the Dreamliner.'])).toHaveLength(1)
+    expect(texts(['All Blacks captain Tama Umaga has warned the', 'British and Irish Lions will be his toughest test.'])).toHaveLength(1)
+  })
+
+  it('keeps headlines that end on a verb particle apart', () => {
+    expect(texts(['Kewell waits as injury drags on', 'Mourinho receives Robson warning', 'FA decides not to punish Mourinho'])).toHaveLength(3)
+  })
+
+  it('rejoins a paragraph wrapped at its own column, across a sentence that ends at a line end', () => {
+    const wide =
+      'Gifts of the financial variety might have a longer lasting impact. They may encourage children to save or to start a ' +
+      'fund which could count towards university costs, for example, or towards a first car, and the habit often lasts for life.'
+    const narrow =
+      'The tax rules are different for parents who save on behalf of a child. Only a hundred pounds of interest per parent can ' +
+      'be earned free of tax. Where interest exceeds this level, the whole of the interest will be taxed on the parent, to stop ' +
+      'parents from holding their own savings in their children’s names. Relatives face no such limit at all.'
+    // The narrowest column at which a line of `narrow` other than the last ends a sentence.
+    const width = [56, 57, 58, 59, 60, 61, 62, 63, 64, 65].find((w) => wrap(narrow, w).slice(0, -1).some((line) => line.endsWith('.')))!
+    expect(width).toBeDefined()
+    expect(texts([...wrap(wide, 90), '', ...wrap(narrow, width)])).toEqual([wide, narrow])
+  })
+
+  it('does not glue an unpunctuated short line onto the wrapped paragraph above it', () => {
+    const paragraph =
+      'Economic growth is set to halve in Singapore this year, the government has said, as demand for the ' +
+      'electronics it makes slows. It expects growth of between 3% and 5% after last year’s strong recovery.'
+    expect(texts([...wrap(paragraph, 64), 'Related stories', 'Bellamy under new fire'])).toEqual([paragraph, 'Related stories', 'Bellamy under new fire'])
+  })
+
   it('never joins across a blank line', () => {
     expect(texts(['An unfinished sentence that goes', '', 'on after a blank line.'])).toHaveLength(2)
   })
