@@ -18,13 +18,13 @@
  */
 import type { RepeatRule } from '../types.js'
 import { NearIndex, sketch } from './near.js'
-import { KeyStream } from './stream.js'
+import { KeyStream, type StreamMatch } from './stream.js'
 
 /** A repeat that is not part of a run must be this long (normalised characters): about a sentence. */
 export const MIN_REPEAT_CHARS = 60
 
 /** Earlier paragraphs that begin alike tried per paragraph (the earliest ones: first copies). */
-const MAX_CANDIDATES = 32
+const MAX_CANDIDATES = 8
 
 export interface Repeat {
   /** Unit (position in the keys handed to `findRepeats`) of the later copy. */
@@ -42,21 +42,21 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
   const found = new Map<number, Repeat>()
   /** Where each matched stretch starts: later unit → earlier unit, for the backward pass. */
   const starts: Array<[number, number]> = []
-  let next = -1 // the unit after the first copy of the previous paragraph, when that was a repeat
+  let next = -1 // stream offset where the first copy goes on, when the previous paragraph was a repeat
 
   for (let unit = 0; unit < keys.length; ) {
     const matched = matchStream(stream, byPrefix, unit, next)
     if (matched !== null) {
-      const { earlier, match } = matched
-      starts.push([unit, earlier])
-      const offset = stream.start(earlier) - stream.start(unit)
+      const { from, match } = matched
+      const offset = from - stream.start(unit)
+      if (stream.start(stream.unitAt(from)) === from) starts.push([unit, stream.unitAt(from)])
       for (let later = unit; later <= match.laterEnd; later++) {
         const first = stream.unitAt(stream.start(later) + offset)
         const aligned = stream.start(first) === stream.start(later) + offset && stream.end(first) === stream.end(later) + offset
         const rule: RepeatRule = !aligned ? 'rewrapped' : keys[later]!.length >= MIN_REPEAT_CHARS ? 'exact' : 'run'
         found.set(later, { unit: later, rule, of: first, similarity: 1 })
       }
-      next = match.earlierEnd + 1
+      next = match.earlierNext
       unit = match.laterEnd + 1
       continue
     }
@@ -67,7 +67,7 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
     if (similar !== null) {
       starts.push([unit, similar.unit])
       found.set(unit, { unit, rule: 'near-exact', of: similar.unit, similarity: similar.similarity })
-      next = similar.unit + 1
+      next = similar.unit + 1 < unit ? stream.start(similar.unit + 1) : -1
     } else {
       if (pairs !== null) near.add(unit, key, pairs)
       const prefix = stream.prefix(unit)
@@ -89,16 +89,16 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
   return [...found.values()].sort((x, y) => x.unit - y.unit)
 }
 
-/** Candidates for the text from `unit`: the continuation of a run first, then earlier paragraphs that begin alike. */
+/** Candidates for the text from `unit`: where the previous match left off first, then earlier paragraphs that begin alike. */
 function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: number, next: number) {
-  let best: { earlier: number; match: NonNullable<ReturnType<KeyStream['match']>> } | null = null
-  if (next >= 0 && next < unit) {
+  let best: { from: number; match: StreamMatch } | null = null
+  if (next >= 0 && next < stream.start(unit)) {
     const match = stream.match(next, unit, 1)
-    if (match !== null) best = { earlier: next, match }
+    if (match !== null) best = { from: next, match }
   }
   for (const earlier of (byPrefix.get(stream.prefix(unit)) ?? []).slice(0, MAX_CANDIDATES)) {
-    const match = stream.match(earlier, unit, MIN_REPEAT_CHARS)
-    if (match !== null && (best === null || match.chars > best.match.chars)) best = { earlier, match }
+    const match = stream.match(stream.start(earlier), unit, MIN_REPEAT_CHARS)
+    if (match !== null && (best === null || match.chars > best.match.chars)) best = { from: stream.start(earlier), match }
   }
   return best
 }

@@ -3,18 +3,21 @@
  * as it reads, wherever the hard wraps fell. Rejoining puts one space where a wrap was, so a copy
  * left in wrapped lines and a copy rejoined into one paragraph are the same characters here; only
  * the paragraph boundaries differ. A match in the stream starts where a paragraph starts on both
- * sides and ends where one ends on both sides (a sync point), so a paragraph that merely shares a
- * sentence or a quote with another never matches.
+ * sides and ends where one ends on both sides (a sync point), or where the later paragraph ends and
+ * the same text visibly goes on in the next one; so a paragraph that merely shares a sentence or a
+ * quote with another never matches.
  */
 
 /** Characters of stream text that name a candidate: paragraphs are looked up by how they begin. */
 const PREFIX_CHARS = 24
+/** Matching text past a later paragraph's end that shows the copy goes on across a different break. */
+const GOES_ON_CHARS = 20
 
 export interface StreamMatch {
   /** Last later unit covered (inclusive). */
   readonly laterEnd: number
-  /** Last earlier unit covered (inclusive); the match ends where it ends. */
-  readonly earlierEnd: number
+  /** Stream offset where the earlier text goes on after the match (a run may continue there). */
+  readonly earlierNext: number
   /** Matched characters of the stream. */
   readonly chars: number
 }
@@ -68,21 +71,22 @@ export class KeyStream {
   }
 
   /**
-   * The longest match of the text from unit `later` against the text from unit `earlier`, ending
-   * at a sync point and at least `minChars` long; the earlier side must end before `later` starts.
+   * The longest match of the text from unit `later` against the text from stream offset `from`
+   * (where an earlier paragraph starts, or where the previous match left off), ending where a
+   * later paragraph ends and either an earlier one ends too or the copy visibly goes on (the text
+   * keeps matching for GOES_ON_CHARS more: the later copy was merely broken at another place), and
+   * at least `minChars` long. The earlier side must end before `later` starts.
    */
-  match(earlier: number, later: number, minChars: number): StreamMatch | null {
-    const a = this.starts[earlier]!
+  match(from: number, later: number, minChars: number): StreamMatch | null {
     const b = this.starts[later]!
-    const limit = Math.min(b - 1 - a, this.text.length - b)
+    const limit = Math.min(b - 1 - from, this.text.length - b)
     const text = this.text
     let common = 0
-    while (common < limit && text.charCodeAt(a + common) === text.charCodeAt(b + common)) common++
+    while (common < limit && text.charCodeAt(from + common) === text.charCodeAt(b + common)) common++
     let best: StreamMatch | null = null
     for (let unit = later; unit < this.ends.length && this.ends[unit]! - b <= common; unit++) {
       const chars = this.ends[unit]! - b
-      const earlierEnd = this.unitEndingAt.get(a + chars)
-      if (earlierEnd !== undefined) best = { laterEnd: unit, earlierEnd, chars }
+      if (this.unitEndingAt.has(from + chars) || common - chars > GOES_ON_CHARS) best = { laterEnd: unit, earlierNext: from + chars + 1, chars }
     }
     return best !== null && best.chars >= minChars ? best : null
   }

@@ -36,6 +36,8 @@ const PARTICLES = new Set('on in at by over under about after before through'.sp
 const MIN_PARTICLE_HEAD = 45
 /** Narrower "wraps" are lists of short lines, not a paragraph wrapped at a column. */
 const MIN_GREEDY_WIDTH = 50
+/** Lines of the paragraph so far that must share the column with the next line. */
+const GREEDY_WINDOW = 8
 
 export interface Line {
   /** 1-based input line number. */
@@ -84,7 +86,8 @@ export function wrapWidth(lines: readonly Line[]): number {
  * line but the last is full: the next line's first word would not have fitted after it.
  */
 function wrapsGreedily(current: readonly Line[], next: Line): boolean {
-  const lines = [...current, next].map((line) => line.text.trim())
+  // The last few lines are evidence enough, and keep a paragraph of thousands of lines linear.
+  const lines = [...current.slice(-GREEDY_WINDOW), next].map((line) => line.text.trim())
   let lowest = 0
   let highest = MAX_WRAP_WIDTH
   for (let i = 0; i < lines.length; i++) {
@@ -110,7 +113,10 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   if (prev.length > MAX_WRAP_WIDTH) return false
   // Greedy wrap at a known column: the next word did not fit, and the next line fits the column.
   const full = width > 0 && prev.length <= width && prev.length + 1 + firstWordLength(text) > width
-  if (full && text.length <= width && (current.length > 1 || prev.length >= width * 0.75)) return true
+  // The next line is full too, or it is the last one and ends a sentence: a short unpunctuated line
+  // after a full one is a heading or a label ("More from …"), whatever the column.
+  const goesOn = text.length >= width * 0.75 || endsSentence(text)
+  if (full && goesOn && text.length <= width && (current.length > 1 || (prev.length >= width * 0.75 && !endsSentence(prev)))) return true
   if (current.length > 1 && wrapsGreedily(current, next)) return true
   if (endsSentence(prev)) return false
   if (CONTINUES.test(text)) return current.length > 1 || prev.trim().length >= MIN_WRAPPED_HEAD

@@ -134,6 +134,12 @@ describe('repeats: copies wrapped differently', () => {
     expect(repeats([...sentences, C, sentences.join(' ')])).toEqual([[5, 'rewrapped', 1]])
   })
 
+  it('removes the part of a copy that repeats, when the copy goes on with something new', () => {
+    const first = 'Inflation rose to 3.1% in March, the highest level for two years.'
+    const second = 'Food and fuel prices led the rise, the statistics office said on Tuesday.'
+    expect(repeats([`${first} ${second}`, C, first, `${second} Shares fell in early trading.`])).toEqual([[3, 'rewrapped', 1]])
+  })
+
   it('catches copies split at different places', () => {
     const first = ['Inflation rose to 3.1% in March. Food and fuel', 'prices led the rise. The bank meets again in May.']
     const second = ['Inflation rose to 3.1% in March.', 'Food and fuel prices led the rise.', 'The bank meets again in May.']
