@@ -62,14 +62,14 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
     }
     // Only paragraphs long enough to stand alone as repeats are compared word by word.
     const key = keys[unit]!
-    const pairs = key.length >= MIN_REPEAT_CHARS ? sketch(key) : null
-    const similar = pairs !== null ? near.find(key, pairs) : null
+    const sketched = key.length >= MIN_REPEAT_CHARS ? sketch(key) : null
+    const similar = sketched !== null ? near.find(key, sketched) : null
     if (similar !== null) {
       starts.push([unit, similar.unit])
       found.set(unit, { unit, rule: 'near-exact', of: similar.unit, similarity: similar.similarity })
       next = similar.unit + 1 < unit ? stream.start(similar.unit + 1) : -1
     } else {
-      if (pairs !== null) near.add(unit, key, pairs)
+      if (sketched !== null) near.add(unit, key, sketched)
       const prefix = stream.prefix(unit)
       const list = byPrefix.get(prefix)
       if (list === undefined) byPrefix.set(prefix, [unit])

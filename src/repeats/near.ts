@@ -18,6 +18,8 @@ const MAX_WORD_EDITS = 2
 const SKETCH_SIZE = 6
 /** A word pair found in more paragraphs than this says nothing about which one is the copy. */
 const MAX_POSTINGS = 32
+/** Sketch pairs a candidate must share (fewer only when the paragraph has fewer). */
+const MIN_SHARED_PAIRS = 2
 /** Candidates verified per paragraph, those sharing most word pairs first. */
 const MAX_CANDIDATES = 8
 
@@ -72,6 +74,13 @@ export function wordEditDistance(a: ArrayLike<number>, b: ArrayLike<number>, max
   return distance <= max ? distance : Infinity
 }
 
+export interface Sketch {
+  /** The smallest word-pair hashes, ascending. */
+  readonly pairs: readonly number[]
+  /** Words in the paragraph. */
+  readonly words: number
+}
+
 export interface NearMatch {
   readonly unit: number
   /** 1 - word edits / words of the longer paragraph. */
@@ -80,13 +89,13 @@ export interface NearMatch {
 
 export class NearIndex {
   private readonly postings = new Map<number, number[]>()
-  private readonly keys = new Map<number, string>()
+  private readonly entries = new Map<number, { readonly key: string; readonly words: number }>()
 
   constructor(private readonly threshold: number) {}
 
-  add(unit: number, key: string, pairs: readonly number[]): void {
-    this.keys.set(unit, key)
-    for (const pair of pairs) {
+  add(unit: number, key: string, sketched: Sketch): void {
+    this.entries.set(unit, { key, words: sketched.words })
+    for (const pair of sketched.pairs) {
       const list = this.postings.get(pair)
       if (list === undefined) this.postings.set(pair, [unit])
       else if (list.length < MAX_POSTINGS) list.push(unit)
@@ -94,17 +103,22 @@ export class NearIndex {
   }
 
   /** The most similar earlier unit at or above the threshold (the earliest on ties), or null. */
-  find(key: string, pairs: readonly number[]): NearMatch | null {
+  find(key: string, sketched: Sketch): NearMatch | null {
     const hits = new Map<number, number>()
-    for (const pair of pairs) {
+    for (const pair of sketched.pairs) {
       for (const unit of this.postings.get(pair) ?? []) hits.set(unit, (hits.get(unit) ?? 0) + 1)
     }
-    if (hits.size === 0) return null
-    const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES)
+    // A copy a word or two apart shares most of its sketch; one shared pair ("of the") is chance.
+    const enough = Math.min(MIN_SHARED_PAIRS, sketched.pairs.length)
+    const candidates = [...hits]
+      .filter(([unit, shared]) => shared >= enough && Math.abs(this.entries.get(unit)!.words - sketched.words) <= MAX_WORD_EDITS)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, MAX_CANDIDATES)
+    if (candidates.length === 0) return null
     const tokens = words(key)
     let best: NearMatch | null = null
     for (const [unit] of candidates) {
-      const other = words(this.keys.get(unit)!)
+      const other = words(this.entries.get(unit)!.key)
       const longest = Math.max(other.length, tokens.length)
       const allowed = Math.min(MAX_WORD_EDITS, Math.floor((1 - this.threshold) * longest + 1e-9))
       const distance = wordEditDistance(other, tokens, allowed)
@@ -122,7 +136,7 @@ export class NearIndex {
  * The SKETCH_SIZE smallest hashes of the key's word pairs, in one pass over its characters. Two
  * paragraphs a few words apart share most of their pairs, so they share some of their smallest too.
  */
-export function sketch(key: string): number[] {
+export function sketch(key: string): Sketch {
   const out: number[] = [] // ascending
   let hash = FNV_OFFSET
   let previous = 0
@@ -141,7 +155,7 @@ export function sketch(key: string): number[] {
     hash = FNV_OFFSET
     inWord = false
   }
-  return out
+  return { pairs: out, words }
 }
 
 function insert(sorted: number[], value: number): void {

@@ -87,16 +87,16 @@ export function wrapWidth(lines: readonly Line[]): number {
  */
 function wrapsGreedily(current: readonly Line[], next: Line): boolean {
   // The last few lines are evidence enough, and keep a paragraph of thousands of lines linear.
-  const lines = [...current.slice(-GREEDY_WINDOW), next].map((line) => line.text.trim())
-  let lowest = 0
+  const first = Math.max(0, current.length - GREEDY_WINDOW)
+  const last = next.text.trim()
+  let lowest = last.length
   let highest = MAX_WRAP_WIDTH
-  for (let i = 0; i < lines.length; i++) {
-    const length = lines[i]!.length
+  for (let i = first; i < current.length; i++) {
+    const length = current[i]!.text.trim().length
     lowest = Math.max(lowest, length)
-    if (i + 1 < lines.length) highest = Math.min(highest, length + firstWordLength(lines[i + 1]!))
+    highest = Math.min(highest, length + firstWordLength(i + 1 < current.length ? current[i + 1]!.text : last))
   }
   // A short last line must end a sentence: a short unpunctuated one is a heading ("Related stories").
-  const last = lines[lines.length - 1]!
   const ends = last.length >= lowest * 0.75 || endsSentence(last)
   return ends && lowest >= MIN_GREEDY_WIDTH && lowest <= highest
 }

@@ -176,6 +176,27 @@ describe('repeats: looks alike but is not a repeat', () => {
   })
 })
 
+describe('repeats: near-exact copies, generated', () => {
+  const vocabulary = (
+    'bank rates rose markets said growth prices fell shares oil minister budget deficit exports trade profits ' +
+    'company quarter analysts expected inflation government housing sales index investors'
+  ).split(' ')
+
+  it('finds any paragraph again with one word replaced, wherever the word is', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 16, maxLength: 40 }), // 60 characters at least
+        fc.nat(),
+        (words, at) => {
+          const original = `${words.join(' ')}.`
+          const edited = words.map((word, i) => (i === at % words.length ? 'zebra' : word)).join(' ')
+          expect(repeats([original, C, `${edited}.`])).toEqual([[3, 'near-exact', 1]])
+        },
+      ),
+    )
+  })
+})
+
 describe('repeats: any document followed by its own copy', () => {
   const sentence = fc
     .array(fc.constantFrom('bank', 'rates', 'rose', 'markets', 'said', 'the', 'growth', 'prices', 'of', 'in', 'fell', 'shares', 'oil'), {
