@@ -21,7 +21,7 @@ const MAX_POSTINGS = 32
 /** Sketch pairs a candidate must share (fewer only when the paragraph has fewer). */
 const MIN_SHARED_PAIRS = 2
 /** Candidates verified per paragraph, those sharing most word pairs first. */
-const MAX_CANDIDATES = 8
+const MAX_CANDIDATES = 4
 
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
@@ -55,20 +55,24 @@ export function words(key: string): Int32Array {
 /** Word edit distance, or Infinity when it exceeds `max` (a band of width 2·max around the diagonal). */
 export function wordEditDistance(a: ArrayLike<number>, b: ArrayLike<number>, max: number): number {
   if (Math.abs(a.length - b.length) > max) return Infinity
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  // Two rows of the table; cells outside the band stay "too far" (max + 1).
+  let previous = new Int32Array(b.length + 1)
+  let current = new Int32Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, max + 1)
   for (let i = 1; i <= a.length; i++) {
-    const current = new Array<number>(b.length + 1).fill(Infinity)
-    current[0] = i
-    let best = current[0]
+    current.fill(max + 1)
+    current[0] = Math.min(i, max + 1)
+    let best = current[0]!
     const from = Math.max(1, i - max)
     const to = Math.min(b.length, i + max)
     for (let j = from; j <= to; j++) {
       const replace = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min(replace, previous[j]! + 1, current[j - 1]! + 1)
-      if (current[j]! < best) best = current[j]!
+      const cell = Math.min(replace, previous[j]! + 1, current[j - 1]! + 1, max + 1)
+      current[j] = cell
+      if (cell < best) best = cell
     }
     if (best > max) return Infinity
-    previous = current
+    ;[previous, current] = [current, previous]
   }
   const distance = previous[b.length]!
   return distance <= max ? distance : Infinity
@@ -89,7 +93,7 @@ export interface NearMatch {
 
 export class NearIndex {
   private readonly postings = new Map<number, number[]>()
-  private readonly entries = new Map<number, { readonly key: string; readonly words: number }>()
+  private readonly entries = new Map<number, { readonly key: string; readonly words: number; tokens?: Int32Array }>()
 
   constructor(private readonly threshold: number) {}
 
@@ -118,7 +122,8 @@ export class NearIndex {
     const tokens = words(key)
     let best: NearMatch | null = null
     for (const [unit] of candidates) {
-      const other = words(this.entries.get(unit)!.key)
+      const entry = this.entries.get(unit)!
+      const other = (entry.tokens ??= words(entry.key))
       const longest = Math.max(other.length, tokens.length)
       const allowed = Math.min(MAX_WORD_EDITS, Math.floor((1 - this.threshold) * longest + 1e-9))
       const distance = wordEditDistance(other, tokens, allowed)
