@@ -9,19 +9,17 @@
  *    copy was wrapped or rejoined differently (`rewrapped`);
  * 2. near-exact (`near.ts`): a word or two changed, punctuation aside;
  * 3. otherwise the paragraph is an original, and later ones may point at it.
- * A repeat that stands alone must be at least MIN_REPEAT_CHARS long: shorter lines recur on their
- * own for good reasons (a subheading used twice, "Advertisement"), and whether they are junk is the
- * boilerplate stage's call. Right after a repeat, the paragraph that follows the first copy is
- * tried first and may be of any length: that is how a run carries its short lines. A last pass
- * walks back from the start of each repeat to take in short lines just before it that repeat the
- * lines just before the first copy.
+ * A repeat that stands alone must be at least `minChars` long (60 by default, about a sentence):
+ * shorter lines recur on their own for good reasons (a subheading used twice, "Advertisement"),
+ * and whether they are junk is the boilerplate stage's call. Right after a repeat, the text that
+ * follows the first copy is tried first and may be of any length: that is how a run carries its
+ * short lines. A last pass walks back from the start of each repeat to take in short lines just
+ * before it that repeat the lines just before the first copy.
  */
+import type { RepeatOptions } from '../options.js'
 import type { RepeatRule } from '../types.js'
 import { NearIndex, sketch } from './near.js'
 import { KeyStream, type StreamMatch } from './stream.js'
-
-/** A repeat that is not part of a run must be this long (normalised characters): about a sentence. */
-export const MIN_REPEAT_CHARS = 60
 
 /** Earlier paragraphs that begin alike tried per paragraph (the earliest ones: first copies). */
 const MAX_CANDIDATES = 8
@@ -35,7 +33,8 @@ export interface Repeat {
   readonly similarity: number
 }
 
-export function findRepeats(keys: readonly string[], threshold: number): Repeat[] {
+export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions, 'threshold' | 'minChars'>): Repeat[] {
+  const { threshold, minChars } = options
   const stream = new KeyStream(keys)
   const near = new NearIndex(threshold)
   const byPrefix = new Map<string, number[]>()
@@ -45,7 +44,7 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
   let next = -1 // stream offset where the first copy goes on, when the previous paragraph was a repeat
 
   for (let unit = 0; unit < keys.length; ) {
-    const matched = matchStream(stream, byPrefix, unit, next)
+    const matched = matchStream(stream, byPrefix, unit, next, minChars)
     if (matched !== null) {
       const { from, match } = matched
       const offset = from - stream.start(unit)
@@ -53,7 +52,7 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
       for (let later = unit; later <= match.laterEnd; later++) {
         const first = stream.unitAt(stream.start(later) + offset)
         const aligned = stream.start(first) === stream.start(later) + offset && stream.end(first) === stream.end(later) + offset
-        const rule: RepeatRule = !aligned ? 'rewrapped' : keys[later]!.length >= MIN_REPEAT_CHARS ? 'exact' : 'run'
+        const rule: RepeatRule = !aligned ? 'rewrapped' : keys[later]!.length >= minChars ? 'exact' : 'run'
         found.set(later, { unit: later, rule, of: first, similarity: 1 })
       }
       next = match.earlierNext
@@ -62,7 +61,7 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
     }
     // Only paragraphs long enough to stand alone as repeats are compared word by word.
     const key = keys[unit]!
-    const sketched = key.length >= MIN_REPEAT_CHARS ? sketch(key) : null
+    const sketched = key.length >= minChars ? sketch(key) : null
     const similar = sketched !== null ? near.find(key, sketched) : null
     if (similar !== null) {
       starts.push([unit, similar.unit])
@@ -90,14 +89,14 @@ export function findRepeats(keys: readonly string[], threshold: number): Repeat[
 }
 
 /** Candidates for the text from `unit`: where the previous match left off first, then earlier paragraphs that begin alike. */
-function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: number, next: number) {
+function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: number, next: number, minChars: number) {
   let best: { from: number; match: StreamMatch } | null = null
   if (next >= 0 && next < stream.start(unit)) {
     const match = stream.match(next, unit, 1)
     if (match !== null) best = { from: next, match }
   }
   for (const earlier of (byPrefix.get(stream.prefix(unit)) ?? []).slice(0, MAX_CANDIDATES)) {
-    const match = stream.match(stream.start(earlier), unit, MIN_REPEAT_CHARS)
+    const match = stream.match(stream.start(earlier), unit, minChars)
     if (match !== null && (best === null || match.chars > best.match.chars)) best = { from: stream.start(earlier), match }
   }
   return best

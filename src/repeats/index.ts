@@ -9,13 +9,11 @@ import type { Document } from '../types.js'
 import { keptParagraphs } from '../document.js'
 import { findRepeats } from './find.js'
 
-export { MIN_REPEAT_CHARS } from './find.js'
-
 export function markRepeats(document: Document, options: RepeatOptions): void {
   if (!options.enabled) return
   // A paragraph whose key is empty (only invisible characters) has nothing to match.
   const paragraphs = keptParagraphs(document).filter((paragraph) => paragraph.key !== '')
-  for (const repeat of findRepeats(paragraphs.map((paragraph) => paragraph.key), options.threshold)) {
+  for (const repeat of findRepeats(paragraphs.map((paragraph) => paragraph.key), options)) {
     document.decisions.push({
       kind: 'repeat',
       rule: repeat.rule,

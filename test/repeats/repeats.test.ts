@@ -8,7 +8,7 @@ import type { RepeatDecision } from '../../src/types.js'
 /** [first line of the removed paragraph, rule, `of`] for each repeat found in `lines`. */
 function repeats(lines: readonly string[], threshold = DEFAULT_OPTIONS.repeats.threshold): Array<[number, string, number]> {
   const document = doc(lines)
-  markRepeats(document, { enabled: true, threshold })
+  markRepeats(document, { ...DEFAULT_OPTIONS.repeats, threshold })
   return document.decisions
     .filter((decision): decision is RepeatDecision => decision.kind === 'repeat')
     .map((decision) => [document.paragraphs[decision.paragraph]!.lines.start, decision.rule, decision.evidence.of])
@@ -148,6 +148,21 @@ describe('repeats: copies wrapped differently', () => {
       [7, 'rewrapped'],
       [8, 'rewrapped'],
     ])
+  })
+})
+
+describe('repeats: options', () => {
+  it('lets shorter lines count alone when repeats.minChars is lowered', () => {
+    const lines = ['Winners meet in final match', A, 'Winners meet in final match', B]
+    expect(repeats(lines)).toEqual([])
+    const document = doc(lines)
+    markRepeats(document, { ...DEFAULT_OPTIONS.repeats, minChars: 20 })
+    expect(document.decisions.map((decision) => decision.kind === 'repeat' && [decision.rule, decision.evidence.of])).toEqual([['exact', 1]])
+  })
+
+  it('rejects a minChars that is not a whole number of at least 1', async () => {
+    const { resolveOptions } = await import('../../src/options.js')
+    expect(() => resolveOptions({ repeats: { minChars: 0 } })).toThrow('Expected `repeats.minChars` to be a whole number from 1')
   })
 })
 
