@@ -103,9 +103,9 @@ function wrapsGreedily(current: readonly Line[], next: Line): boolean {
 
 /**
  * Does `next` continue the paragraph whose lines so far are `current`?
- * `width` is the document's wrap column (0 when unknown).
+ * `width` is the document's wrap column (0 when unknown); `after` is the line after `next`, if any.
  */
-export function continuesParagraph(current: readonly Line[], next: Line, width: number): boolean {
+export function continuesParagraph(current: readonly Line[], next: Line, width: number, after?: Line): boolean {
   const last = current[current.length - 1]!
   if (next.number !== last.number + 1) return false // a blank line always ends a paragraph
   const prev = last.text.trimEnd()
@@ -121,6 +121,11 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   if (endsSentence(prev)) return false
   if (CONTINUES.test(text)) return current.length > 1 || prev.trim().length >= MIN_WRAPPED_HEAD
   if (endsDangling(prev)) return true
+  // A paragraph's first line, unfinished, then a line that leaves its sentence unfinished too, all
+  // three on one greedy column (footer lines of similar lengths line up by chance, but each of
+  // them is finished).
+  const unfinished = !endsSentence(text)
+  if (current.length === 1 && unfinished && after?.number === next.number + 1 && wrapsGreedily([last, next], after)) return true
   // An unfinished sentence that already spans lines goes on, whatever case the next line starts with.
   return current.length > 1
 }

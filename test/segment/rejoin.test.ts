@@ -74,6 +74,20 @@ describe('segment', () => {
     expect(texts(['All Blacks captain Tama Umaga has warned the', 'British and Irish Lions will be his toughest test.'])).toHaveLength(1)
   })
 
+  it('rejoins a first line that runs on into a capital when the lines after it share its column', () => {
+    const lines = [
+      'New York Attorney General Eliot Spitzer said senior vice president Robert',
+      'Stearns had pleaded guilty to scheming to defraud clients of the firm and',
+      'will cooperate with the investigation into the insurance broker.',
+    ]
+    expect(texts(lines)).toEqual([lines.join(' ')])
+  })
+
+  it('keeps footer lines of similar lengths apart', () => {
+    const footer = ['Subscribe to our social media platforms to stay tuned', '(Reporting by Rahul Hughes; Editing by Grace Berg)', 'This story was originally published by Capital Post.']
+    expect(texts(footer)).toEqual(footer)
+  })
+
   it('keeps headlines that end on a verb particle apart', () => {
     expect(texts(['Kewell waits as injury drags on', 'Mourinho receives Robson warning', 'FA decides not to punish Mourinho'])).toHaveLength(3)
   })
