@@ -116,8 +116,11 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   // The next line is full too, or it is the last one and ends a sentence: a short unpunctuated line
   // after a full one is a heading or a label ("More from …"), whatever the column.
   const goesOn = text.length >= width * 0.75 || endsSentence(text)
-  if (full && goesOn && text.length <= width && (current.length > 1 || (prev.length >= width * 0.75 && !endsSentence(prev)))) return true
-  if (current.length > 1 && wrapsGreedily(current, next)) return true
+  // Across a full stop, the next line must close a sentence itself or run on into the line after
+  // it: a full-length junk line after a paragraph ("Follow us on … for the latest updates") does not.
+  const closes = !endsSentence(prev) || endsSentence(text) || after?.number === next.number + 1
+  if (full && goesOn && closes && text.length <= width && (current.length > 1 || (prev.length >= width * 0.75 && !endsSentence(prev)))) return true
+  if (current.length > 1 && closes && wrapsGreedily(current, next)) return true
   if (endsSentence(prev)) return false
   if (CONTINUES.test(text)) return current.length > 1 || prev.trim().length >= MIN_WRAPPED_HEAD
   if (endsDangling(prev)) return true

@@ -113,6 +113,17 @@ describe('segment', () => {
     expect(texts([...wrap(paragraph, 64), 'Related stories', 'Bellamy under new fire'])).toEqual([paragraph, 'Related stories', 'Bellamy under new fire'])
   })
 
+  it('does not glue a full-length unpunctuated last line onto a paragraph that ends a sentence', () => {
+    const paragraph =
+      'Rank now aims to concentrate on its gaming, bars and hotels business, including extending its Hard Rock ' +
+      'brand to its casinos. It also owns Deluxe Media, which makes and distributes DVDs and videos for studios.'
+    const footer = 'Follow us on Facebook, Twitter and Instagram for the latest updates'
+    // A column at which the paragraph's last line is full: "Follow" would not have fitted after it.
+    const width = [68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80].find((w) => wrap(paragraph, w).at(-1)!.length + 7 > w)!
+    expect(width).toBeDefined()
+    expect(texts([...wrap(paragraph, width), footer])).toEqual([paragraph, footer])
+  })
+
   it('never joins across a blank line', () => {
     expect(texts(['An unfinished sentence that goes', '', 'on after a blank line.'])).toHaveLength(2)
   })
