@@ -3,7 +3,8 @@
  *
  * For each paragraph, in this order:
  * 1. the stream (`stream.ts`): the text from here equals the text from the start of an earlier
- *    paragraph up to a point where both sides end a paragraph. One paragraph against one is
+ *    paragraph up to a point where both sides end a paragraph (or this side ends one and the
+ *    same text plainly goes on in the next). One paragraph against one is
  *    `exact`; several against several with the same boundaries is a run, whose members count
  *    however short (`run` for those too short to count alone); boundaries that differ mean one
  *    copy was wrapped or rejoined differently (`rewrapped`);

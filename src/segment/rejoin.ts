@@ -116,8 +116,8 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   // The next line is full too, or it is the last one and ends a sentence: a short unpunctuated line
   // after a full one is a heading or a label ("More from …"), whatever the column.
   const goesOn = text.length >= width * 0.75 || endsSentence(text)
-  // Across a full stop, the next line must close a sentence itself or run on into the line after
-  // it: a full-length junk line after a paragraph ("Follow us on … for the latest updates") does not.
+  // Across a full stop, the next line must close a sentence itself or have a line after it: a
+  // full-length junk line that ends the text ("Follow us on … for the latest updates") does neither.
   const closes = !endsSentence(prev) || endsSentence(text) || after?.number === next.number + 1
   if (full && goesOn && closes && text.length <= width && (current.length > 1 || (prev.length >= width * 0.75 && !endsSentence(prev)))) return true
   if (current.length > 1 && closes && wrapsGreedily(current, next)) return true
