@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { doc } from '../helpers/index.js'
+import { doc, wrap } from '../helpers/index.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
 import { markRepeats } from '../../src/repeats/index.js'
 import type { RepeatDecision } from '../../src/types.js'
@@ -12,20 +12,6 @@ function repeats(lines: readonly string[], threshold = DEFAULT_OPTIONS.repeats.t
   return document.decisions
     .filter((decision): decision is RepeatDecision => decision.kind === 'repeat')
     .map((decision) => [document.paragraphs[decision.paragraph]!.lines.start, decision.rule, decision.evidence.of])
-}
-
-/** Greedy wrapping at a column, as `fmt` or a scraper does it. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else line = line === '' ? word : `${line} ${word}`
-  }
-  if (line !== '') lines.push(line)
-  return lines
 }
 
 const A = 'The central bank raised its main interest rate by a quarter of a percentage point on Thursday.'

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { doc } from '../helpers/index.js'
+import { doc, wrap } from '../helpers/index.js'
 import { normalize, splitLines } from '../../src/segment/index.js'
-
-/** Greedy wrapping, as `fmt` or a scraper does it. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else line = line === '' ? word : `${line} ${word}`
-  }
-  if (line !== '') lines.push(line)
-  return lines
-}
 
 const texts = (lines: string[]) => doc(lines).paragraphs.map((paragraph) => paragraph.text)
 
