@@ -16,6 +16,8 @@ const SENTENCE_END = /[.!?…:;]["'”’)\]]*\s*$|["”’)\]]\s*$/u
 const CONTINUES = /^\s*[\p{Ll},;)\]]/u
 /** Wrapped lines are never longer than this; longer lines are unwrapped paragraphs. */
 const MAX_WRAP_WIDTH = 120
+/** A line of capitals only, without a full stop: a label such as ADVERTISEMENT or SPONSORED. */
+const LABEL = /^(?=(?:[^\p{L}]*\p{Lu}){7})[\p{Lu}\d\s&|/:'-]+$/u
 /** Lines this short after a one-line paragraph are labels ("ADVERTISEMENT"), not wraps. */
 const MIN_WRAPPED_HEAD = 25
 /**
@@ -110,6 +112,8 @@ export function continuesParagraph(current: readonly Line[], next: Line, width: 
   if (next.number !== last.number + 1) return false // a blank line always ends a paragraph
   const prev = last.text.trimEnd()
   const text = next.text.trim()
+  // A label in capitals ("ADVERTISEMENT") dropped into the middle of a sentence is not part of it.
+  if (LABEL.test(text)) return false
   if (prev.length > MAX_WRAP_WIDTH) return false
   // Greedy wrap at a known column: the next word did not fit, and the next line fits the column.
   const full = width > 0 && prev.length <= width && prev.length + 1 + firstWordLength(text) > width

@@ -38,6 +38,8 @@ describe('segment', () => {
 
   it('does not glue a continuation onto a short label such as ADVERTISEMENT', () => {
     expect(texts(['ADVERTISEMENT', 'of South Africa 3-2 in Douala, neither side could have qualified.'])).toHaveLength(2)
+    const midSentence = ['The win for Hearts means they will play Asante Kotoko in the two-leg final,', 'after the Kumasi team qualified from Group A on Saturday. In the other game', 'ADVERTISEMENT', 'Cotonsport beat Santos.']
+    expect(texts(midSentence)).toEqual([`${midSentence[0]} ${midSentence[1]}`, 'ADVERTISEMENT', 'Cotonsport beat Santos.'])
   })
 
   it('rejoins text greedily wrapped at a fixed column, even across a sentence end', () => {
