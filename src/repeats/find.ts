@@ -6,13 +6,14 @@
  *    paragraph up to a point where both sides end a paragraph (or this side ends one and the
  *    same text plainly goes on in the next). One paragraph against one is
  *    `exact`; several against several with the same boundaries is a run, whose members count
- *    however short (`run` for those too short to count alone); boundaries that differ mean one
+ *    however short (`run` for those that would not count alone); boundaries that differ mean one
  *    copy was wrapped or rejoined differently (`rewrapped`);
  * 2. near-exact (`near.ts`): a word or two changed, punctuation aside;
  * 3. otherwise the paragraph is an original, and later ones may point at it.
- * A repeat that stands alone must be at least `minChars` long (60 by default, about a sentence):
- * shorter lines recur on their own for good reasons (a subheading used twice, "Advertisement"),
- * and whether they are junk is the boilerplate stage's call. Right after a repeat, the text that
+ * A repeat that stands alone must be at least `minChars` long (60 by default, about a sentence)
+ * and end like a sentence: shorter lines and unpunctuated ones recur on their own for good reasons
+ * (a subheading used twice, "Advertisement", a newsletter prompt), and whether they are junk is
+ * the boilerplate stage's call. Right after a repeat, the text that
  * follows the first copy is tried first and may be of any length: that is how a run carries its
  * short lines. A last pass walks back from the start of each repeat to take in short lines just
  * before it that repeat the lines just before the first copy.
@@ -21,6 +22,13 @@ import type { RepeatOptions } from '../options.js'
 import type { RepeatRule } from '../types.js'
 import { NearIndex, sketch } from './near.js'
 import { KeyStream, type StreamMatch } from './stream.js'
+
+/**
+ * A repeat that stands alone must read as prose: end like a sentence. Junk lines that recur
+ * ("Follow us on … for the latest updates") end without a full stop; they are the boilerplate
+ * stage's to judge. (Every lone repeat in the dev gold ends like a sentence.)
+ */
+const ENDS_SENTENCE = /[.!?…]['")\]]*$|['")\]]$/u
 
 /** Earlier paragraphs that begin alike tried per paragraph (the earliest ones: first copies). */
 const MAX_CANDIDATES = 8
@@ -53,7 +61,8 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
       for (let later = unit; later <= match.laterEnd; later++) {
         const first = stream.unitAt(stream.start(later) + offset)
         const aligned = stream.start(first) === stream.start(later) + offset && stream.end(first) === stream.end(later) + offset
-        const rule: RepeatRule = !aligned ? 'rewrapped' : keys[later]!.length >= minChars ? 'exact' : 'run'
+        const alone = keys[later]!.length >= minChars && ENDS_SENTENCE.test(keys[later]!)
+        const rule: RepeatRule = !aligned ? 'rewrapped' : alone ? 'exact' : 'run'
         found.set(later, { unit: later, rule, of: first, similarity: 1 })
       }
       next = match.earlierNext
@@ -63,7 +72,7 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
     // Only paragraphs long enough to stand alone as repeats are compared word by word.
     const key = keys[unit]!
     const sketched = key.length >= minChars ? sketch(key) : null
-    const similar = sketched !== null ? near.find(key, sketched) : null
+    const similar = sketched !== null && ENDS_SENTENCE.test(key) ? near.find(key, sketched) : null
     if (similar !== null) {
       starts.push([unit, similar.unit])
       found.set(unit, { unit, rule: 'near-exact', of: similar.unit, similarity: similar.similarity })
@@ -98,7 +107,10 @@ function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: n
   }
   for (const earlier of (byPrefix.get(stream.prefix(unit)) ?? []).slice(0, MAX_CANDIDATES)) {
     const match = stream.match(stream.start(earlier), unit, minChars)
-    if (match !== null && (best === null || match.chars > best.match.chars)) best = { from: stream.start(earlier), match }
+    if (match === null) continue
+    const lone = match.laterEnd === unit && stream.end(earlier) === stream.start(earlier) + match.chars
+    if (lone && !ENDS_SENTENCE.test(stream.key(unit))) continue
+    if (best === null || match.chars > best.match.chars) best = { from: stream.start(earlier), match }
   }
   return best
 }

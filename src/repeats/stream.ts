@@ -40,8 +40,9 @@ export class KeyStream {
     this.text = keys.join(' ')
   }
 
-  get length(): number {
-    return this.starts.length
+  /** A unit's key, as handed in. */
+  key(unit: number): string {
+    return this.text.slice(this.starts[unit]!, this.ends[unit]!)
   }
 
   start(unit: number): number {
