@@ -16,7 +16,7 @@
 const MAX_WORD_EDITS = 2
 /** Word pairs kept per paragraph for the index: the ones with the smallest hashes (a bottom-k sketch). */
 const SKETCH_SIZE = 6
-/** A word pair found in more paragraphs than this says nothing about which one is the copy. */
+/** A word pair's list of paragraphs stops growing here: a pair that common ("of the") proves little. */
 const MAX_POSTINGS = 32
 /** Sketch pairs a candidate must share (fewer only when the paragraph has fewer). */
 const MIN_SHARED_PAIRS = 2
