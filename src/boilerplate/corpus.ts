@@ -28,7 +28,7 @@ import { words } from './zones.js'
 
 /** Share of a weak candidate's occurrences (prose, thin templates) that must sit in a junk run at an end of the article. */
 const AT_EDGE = 0.8
-/** A line in title position goes only when it recurs in this many times `minStories` stories. */
+/** A line recurring in this many times `minStories` stories is furniture even in title position. */
 const TITLE_FACTOR = 3
 /** Stories are counted up to this many (or `minStories`, if larger); the evidence then says "at least". */
 const STORY_COUNT_CAP = 25
@@ -53,8 +53,6 @@ interface Occurrence {
   readonly kept: boolean
   /** Every paragraph between this one and the top or the bottom of the document is junk. */
   readonly atEdge: boolean
-  /** The document's first kept paragraph, reading as a headline: its title. */
-  readonly title: boolean
 }
 
 /** For each paragraph (by index), whether it sits in a run of junk that reaches an end of the document. */
@@ -103,7 +101,6 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
     const why = removedBy[i]!
     const frequent = (p: Paragraph): boolean => (documentCount.get(keys[i]![p.index] ?? '') ?? 0) >= minStories
     const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || frequent(p)))
-    const firstKept = document.paragraphs.find((p) => !why.has(p.index))
     const seen = new Set<string>()
     for (const paragraph of document.paragraphs) {
       const reason = why.get(paragraph.index)
@@ -116,12 +113,30 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
         paragraph: paragraph.index,
         kept: reason === undefined,
         atEdge: atEdge[paragraph.index]!,
-        title: paragraph === firstKept && isHeadline(paragraph.text),
       })
       byKey.set(key, list)
     }
   }
   const cap = Math.max(minStories, STORY_COUNT_CAP)
+  const storyCounts = new Map<string, number>()
+  const storiesOf = (key: string): number => {
+    let count = storyCounts.get(key)
+    if (count === undefined) storyCounts.set(key, (count = stories.countStories((byKey.get(key) ?? []).map((o) => o.document), cap)))
+    return count
+  }
+  // Each document's title: its first kept line that is not furniture seen in many more stories than
+  // any formula for titles ("Published # X #" is; "Preview: X v X" is not), if that line reads as a headline.
+  const titles = new Set<string>()
+  for (const i of order) {
+    const why = removedBy[i]!
+    for (const paragraph of documents[i]!.paragraphs) {
+      if (why.has(paragraph.index)) continue
+      const key = keys[i]![paragraph.index]
+      if (key !== undefined && byKey.has(key) && storiesOf(key) >= TITLE_FACTOR * minStories) continue
+      if (isHeadline(paragraph.text)) titles.add(`${i}:${paragraph.index}`)
+      break
+    }
+  }
   const verdicts: CorpusVerdict[] = []
   for (const [key, occurrences] of byKey) {
     if (occurrences.length < minStories || !occurrences.some((o) => o.kept)) continue
@@ -130,13 +145,10 @@ export function findRecurringLines(documents: readonly Document[], minStories: n
     // sit in the junk run at an end of the article in most documents.
     const weak = readsAsProse(sample.text) || (keyOf !== exactLine && (lineTemplate(sample.text)?.literals ?? 0) < 2)
     if (weak && occurrences.filter((o) => o.atEdge).length < AT_EDGE * occurrences.length) continue
-    const storyCount = stories.countStories(occurrences.map((o) => o.document), cap)
+    const storyCount = storiesOf(key)
     if (storyCount < minStories) continue
-    // A line in title position that reads as a headline is the story's title, unless the line is
-    // furniture seen in many more stories than any formula for titles ("Published 2 March 2005").
-    const titlesToo = storyCount >= TITLE_FACTOR * minStories
     for (const occurrence of occurrences) {
-      if (!occurrence.kept || (occurrence.title && !titlesToo)) continue
+      if (!occurrence.kept || titles.has(`${occurrence.document}:${occurrence.paragraph}`)) continue
       verdicts.push({
         document: documents[occurrence.document]!,
         paragraph: occurrence.paragraph,

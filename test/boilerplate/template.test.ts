@@ -45,6 +45,16 @@ describe('corpus templates', () => {
     expect(report.documents[0]!.removed[0]!.reason).toMatch(/its template "published # X #" recurs in 12 documents/)
   })
 
+  it('keeps a formulaic title under a dateline: the title is the first line that is not furniture', async () => {
+    const ids = Array.from({ length: 12 }, (_, n) => n)
+    const documents = ids.map((n) => {
+      const [title, a, b] = body(n)
+      return { id: `s${String(n).padStart(2, '0')}`, text: [`Published ${n + 2} March 2005`, n < 5 ? `Newcastle ${n}-1 ${NAMES[n]}` : title, a, b].join('\n') }
+    })
+    const report = (await clean(documents, CORPUS_ONLY)).report
+    expect(removed(report)).toEqual(ids.map((n) => [`s${String(n).padStart(2, '0')}`, 1, 'corpus-template']))
+  })
+
   it('keeps a formulaic title ("Preview: X v X") that only a few stories share', async () => {
     const documents = [0, 1, 2, 3, 4].map((n) => ({ id: `s${n}`, text: [`Preview: ${NAMES[n]} v ${NAMES[(n + 1) % 5]} (Sun)`, ...body(n).slice(1)].join('\n') }))
     expect(removed((await clean(documents, CORPUS_ONLY)).report)).toEqual([])
