@@ -3,6 +3,7 @@
  * `resolveOptions()` validates at the boundary with "Expected …" messages.
  */
 import { availableParallelism } from 'node:os'
+import { DETECTOR_IDS, RULES } from './boilerplate/rules.js'
 
 export type CanonicalPolicy = 'longest' | 'first' | 'shortest'
 
@@ -51,7 +52,8 @@ export interface BoilerplateOptions {
   readonly extraRules: readonly RuleSpec[]
   /**
    * Lines repeated across at least this many distinct stories are junk (corpus repetition).
-   * @default 3
+   * Three stories can share a fixture line ("2000 GMT"); site furniture recurs far more often.
+   * @default 4
    */
   readonly minStories: number
 }
@@ -77,10 +79,17 @@ export interface RepeatOptions {
    */
   readonly enabled: boolean
   /**
-   * Similarity (0..1) above which a later paragraph is a near-exact copy of an earlier one.
+   * Similarity (0..1) at which a later paragraph is a near-exact copy of an earlier one: 1 - word
+   * edits / words of the longer paragraph, punctuation aside (never more than 2 word edits).
    * @default 0.9
    */
   readonly threshold: number
+  /**
+   * Normalised characters a repeat must have unless it is part of a repeated run: shorter lines
+   * recur on their own for good reasons (a subheading used twice, "Advertisement").
+   * @default 60
+   */
+  readonly minChars: number
 }
 
 export interface NeardupOptions {
@@ -155,8 +164,8 @@ export const DEFAULT_OPTIONS: CleanOptions = {
   jobs: Math.max(1, availableParallelism()),
   input: { maxDocBytes: 64 * 1024 * 1024, oversize: 'skip' },
   segment: { rejoin: true },
-  boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 3 },
-  repeats: { enabled: true, threshold: 0.9 },
+  boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 4 },
+  repeats: { enabled: true, threshold: 0.9, minChars: 60 },
   neardup: {
     enabled: true,
     threshold: 0.4,
@@ -188,6 +197,26 @@ function whole(value: number, name: string, min: number, max = Number.MAX_SAFE_I
   )
 }
 
+/** Extra rules must compile, and rule ids named in `disable` / `enable` must exist: a typo would silently do nothing. */
+function checkBoilerplateRules(boilerplate: BoilerplateOptions): void {
+  boilerplate.extraRules.forEach((spec, index) => {
+    const name = `boilerplate.extraRules[${index}]`
+    expect(typeof spec?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(spec.id), `Expected \`${name}.id\` to be a kebab-case string, got ${String(spec?.id)}`)
+    expect(typeof spec.pattern === 'string', `Expected \`${name}.pattern\` to be a regular expression source string`)
+    try {
+      new RegExp(spec.pattern, spec.flags ?? 'u')
+    } catch (error) {
+      throw new OptionsError(`Expected \`${name}.pattern\` to be a valid regular expression: ${(error as Error).message}`)
+    }
+    expect(spec.zone === undefined || ['top', 'bottom', 'anywhere'].includes(spec.zone), `Expected \`${name}.zone\` to be top, bottom or anywhere, got ${String(spec.zone)}`)
+  })
+  const known = new Set([...RULES.map((rule) => rule.id), ...DETECTOR_IDS, ...boilerplate.extraRules.map((spec) => spec.id)])
+  for (const field of ['disable', 'enable'] as const) {
+    const unknown = boilerplate[field].filter((id) => !known.has(id))
+    expect(unknown.length === 0, `Expected \`boilerplate.${field}\` to name known rules, got unknown ${unknown.join(', ')} (run \`neardup rules\` for the list)`)
+  }
+}
+
 /** Fills defaults and validates; throws `OptionsError` with an "Expected …" message. */
 export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   const options: CleanOptions = {
@@ -202,7 +231,9 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   whole(options.input.maxDocBytes, 'input.maxDocBytes', 0)
   expect(['skip', 'truncate'].includes(options.input.oversize), `Expected \`input.oversize\` to be skip or truncate, got ${String(options.input.oversize)}`)
   whole(options.boilerplate.minStories, 'boilerplate.minStories', 2)
+  checkBoilerplateRules(options.boilerplate)
   unit(options.repeats.threshold, 'repeats.threshold')
+  whole(options.repeats.minChars, 'repeats.minChars', 1)
   unit(options.neardup.threshold, 'neardup.threshold')
   unit(options.neardup.containment, 'neardup.containment')
   whole(options.neardup.ngram, 'neardup.ngram', 1, 32)
