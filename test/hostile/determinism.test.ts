@@ -119,13 +119,6 @@ describe('determinism', () => {
   })
 })
 
-/**
- * Known defect of the boilerplate stage on main as of this writing: its bottom zone is measured on
- * the document as it is, so once the junk below a line is gone, a story line can fall into the
- * zone on a second pass. The boilerplate branch fixes it; empty this list when that lands.
- */
-const KNOWN_NOT_IDEMPOTENT = ['dev-00705: kept boilerplate:social-footer "Follow us on Facebook, Twitter and Instagram for the latest updates"']
-
 describe('idempotence', () => {
   it('removes nothing more from an already-cleaned corpus', async () => {
     const first = join(dir, 'jobs1')
@@ -136,7 +129,7 @@ describe('idempotence', () => {
     const changed = report.documents
       .filter((document) => document.removed.length > 0 || document.status !== 'kept' || document.text !== before.documents.find((entry) => entry.id === document.id)!.text)
       .map((document) => `${document.id}: ${document.status} ${document.removed.map((removed) => `${removed.kind}:${removed.rule} "${removed.text}"`).join(', ')}`)
-    expect(changed.filter((entry) => !KNOWN_NOT_IDEMPOTENT.includes(entry))).toEqual([])
+    expect(changed).toEqual([])
   })
 
   it('leaves the cleaned seeds as they are', async () => {
