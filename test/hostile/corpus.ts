@@ -13,19 +13,27 @@ const WORDS = (
   'hospital clinic park stadium club coach player match league final theatre concert singer'
 ).split(' ')
 
+/** A seeded 32-bit generator (mulberry32): whole numbers from 0 to 2^32 - 1, the same for the same seed. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return (t ^ (t >>> 14)) >>> 0
+  }
+}
+
 /**
  * Story paragraphs: each call gives another sentence of `length` words from a seeded generator, so
  * no two documents of the corpus are near-duplicates and no junk rule takes one for a footer.
  */
 export function storyMaker(seed = 1, length = 30): () => string {
-  let state = seed
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    return state
-  }
+  const next = random(seed)
   // No fixed frame around the words: a frame shared by many documents is a template, i.e. junk.
   return () => {
-    const words = Array.from({ length }, () => WORDS[(next() >> 8) % WORDS.length]!)
+    const words = Array.from({ length }, () => WORDS[next() % WORDS.length]!)
     return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`
   }
 }

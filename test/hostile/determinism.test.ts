@@ -10,7 +10,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEV_CORPUS, SEEDS, runCli } from '../helpers/index.js'
 import type { Report } from '../../src/index.js'
-import { storyMaker } from './corpus.js'
+import { random, storyMaker } from './corpus.js'
 
 /** Dev-set records used (syndicated copies included, so near-duplicates have work to do). */
 const RECORDS = 240
@@ -21,10 +21,9 @@ let inputs: string[]
 /** A fixed pseudo-random permutation (a seeded Fisher–Yates), so a failure can be replayed. */
 function shuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items]
-  let state = seed
+  const next = random(seed)
   for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    const j = state % (i + 1)
+    const j = next() % (i + 1)
     ;[out[i], out[j]] = [out[j]!, out[i]!]
   }
   return out

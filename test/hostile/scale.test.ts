@@ -115,6 +115,7 @@ describe('100,000 tiny documents', () => {
       const { documents } = report.stats
       expect(documents.in).toBe(count)
       expect(documents.kept + documents.duplicate + documents.empty + documents.skipped).toBe(count)
+      expect(documents.kept).toBe(count) // distinct sentences, no junk: every one is kept
       expect(lines).toHaveLength(documents.kept)
       expect((JSON.parse(lines[0]!) as { id: string }).id).toBe('d000000')
       expect(new Set(report.documents.map((document) => document.id)).size).toBe(count)
