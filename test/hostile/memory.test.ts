@@ -39,7 +39,7 @@ function peakRss(input: string, rssFile: string): Promise<number> {
 }
 
 describe('memory when streaming stdin to stdout', () => {
-  // Not bounded yet: clean() still holds the whole corpus (about 6x its size in RSS; see the
+  // Not bounded yet: clean() still holds the whole corpus (about 10x its size in RSS; see the
   // README). This asserts that, so the streaming pipeline, when it lands, makes this test fail:
   // then flip it to `toBeLessThan(extraInput)`, the bound this file is about.
   it('is not bounded yet: 4x the input costs more extra memory than the extra input', async () => {
