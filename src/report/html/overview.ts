@@ -1,0 +1,155 @@
+/**
+ * The overview, rendered in Node as static HTML (it is small whatever the corpus size, and shows
+ * before any script runs): counts, removals per rule as bars, cluster sizes, and a similarity map.
+ * Every string from the report goes through escapeHtml; links are built by viewLink/filterLink.
+ */
+import type { Report } from '../../types.js'
+import { escapeHtml } from './escape.js'
+
+const number = new Intl.NumberFormat('en-US')
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '0%' : `${Math.round((part / whole) * 1000) / 10}%`
+}
+
+/** A link to the document list with some filters set (the client reads them from the fragment). */
+export function filterLink(filters: Readonly<Record<string, string>>): string {
+  const query = Object.entries(filters)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&')
+  return `#docs${query ? `?${query}` : ''}`
+}
+
+function card(label: string, value: string, detail = ''): string {
+  return `<div class="card"><div class="card-value">${escapeHtml(value)}</div><div class="card-label">${escapeHtml(label)}</div>${
+    detail ? `<div class="card-detail">${escapeHtml(detail)}</div>` : ''
+  }</div>`
+}
+
+interface Bar {
+  readonly label: string
+  readonly count: number
+  readonly href: string
+  readonly className: string
+}
+
+/** Horizontal bars, widths relative to the largest, each a link to the matching list. */
+function bars(title: string, rows: readonly Bar[], unit: string): string {
+  if (rows.length === 0) return `<p class="muted">No ${escapeHtml(unit)}.</p>`
+  const max = Math.max(...rows.map((row) => row.count), 1)
+  const items = rows
+    .map(
+      (row) =>
+        `<li><a class="bar-row" href="${escapeHtml(row.href)}"><span class="bar-label">${escapeHtml(row.label)}</span>` +
+        `<span class="bar-track"><span class="bar ${escapeHtml(row.className)}" style="width:${((row.count / max) * 100).toFixed(1)}%"></span></span>` +
+        `<span class="bar-count">${number.format(row.count)}</span></a></li>`,
+    )
+    .join('')
+  return `<ul class="bars" aria-label="${escapeHtml(title)}">${items}</ul>`
+}
+
+function documentBar(report: Report): string {
+  const counts = report.stats.documents
+  const parts = (['kept', 'duplicate', 'empty', 'skipped'] as const).filter((status) => counts[status] > 0)
+  const segments = parts
+    .map(
+      (status) =>
+        `<a class="segment status-${status}" href="${escapeHtml(filterLink({ status }))}" style="flex-grow:${counts[status]}" title="${escapeHtml(
+          `${counts[status]} ${status}`,
+        )}"><span>${escapeHtml(`${status} ${number.format(counts[status])}`)}</span></a>`,
+    )
+    .join('')
+  return `<div class="stacked" role="img" aria-label="${escapeHtml(parts.map((status) => `${counts[status]} ${status}`).join(', '))}">${segments}</div>`
+}
+
+const BINS = 20
+
+/** Duplicates placed by Jaccard (x) and containment (y) against their canonical; darker = more. */
+function similarityMap(report: Report): string {
+  const grid = new Array<number>(BINS * BINS).fill(0)
+  let members = 0
+  for (const cluster of report.clusters) {
+    for (const member of cluster.members) {
+      if (member.id === cluster.canonical) continue
+      const x = Math.min(BINS - 1, Math.floor(member.jaccard * BINS))
+      const y = Math.min(BINS - 1, Math.floor(member.containment * BINS))
+      grid[y * BINS + x]!++
+      members++
+    }
+  }
+  if (members === 0) return '<p class="muted">No near-duplicates, so nothing to place.</p>'
+  const max = Math.max(...grid)
+  const cell = 14
+  const size = BINS * cell
+  const rects: string[] = []
+  grid.forEach((count, index) => {
+    if (count === 0) return
+    const x = index % BINS
+    const y = Math.floor(index / BINS)
+    const range = (bin: number): string => `${(bin / BINS).toFixed(2)}–${((bin + 1) / BINS).toFixed(2)}`
+    rects.push(
+      `<rect x="${x * cell + 40}" y="${(BINS - 1 - y) * cell + 4}" width="${cell - 1}" height="${cell - 1}" fill-opacity="${(0.2 + 0.8 * (count / max)).toFixed(2)}">` +
+        `<title>${escapeHtml(`${count} duplicate${count === 1 ? '' : 's'}: Jaccard ${range(x)}, containment ${range(y)}`)}</title></rect>`,
+    )
+  })
+  return (
+    `<svg class="heatmap" viewBox="0 0 ${size + 48} ${size + 40}" width="${size + 48}" height="${size + 40}" role="img" aria-label="${escapeHtml(
+      `${members} duplicates by Jaccard and containment`,
+    )}">` +
+    `<rect class="frame" x="40" y="4" width="${size}" height="${size}"/>` +
+    rects.join('') +
+    `<text x="40" y="${size + 20}">0</text><text x="${size + 40}" y="${size + 20}" text-anchor="end">1</text>` +
+    `<text x="${40 + size / 2}" y="${size + 34}" text-anchor="middle">Jaccard with canonical →</text>` +
+    `<text x="30" y="${size + 4}" text-anchor="end">0</text><text x="30" y="14" text-anchor="end">1</text>` +
+    `<text transform="translate(14 ${4 + size / 2}) rotate(-90)" text-anchor="middle">containment →</text></svg>`
+  )
+}
+
+/** The duplicates least like their canonical: the decisions most worth a second look. */
+function closestCalls(report: Report): string {
+  const rows = report.clusters
+    .flatMap((cluster) =>
+      cluster.members.filter((member) => member.id !== cluster.canonical).map((member) => ({ cluster: cluster.id, ...member })),
+    )
+    .sort((a, b) => a.jaccard - b.jaccard || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 8)
+  if (rows.length === 0) return ''
+  const items = rows
+    .map(
+      (row) =>
+        `<li><a href="#cluster=${escapeHtml(encodeURIComponent(row.cluster))}">${escapeHtml(row.id)}</a> ` +
+        `<span class="muted">Jaccard ${percent(row.jaccard, 1)}, containment ${percent(row.containment, 1)}</span></li>`,
+    )
+    .join('')
+  return `<h3>Least similar duplicates</h3><ol class="closest">${items}</ol>`
+}
+
+export function renderOverview(report: Report): string {
+  const { documents, lines, bytes, clusters } = report.stats
+  const removed = lines.removed.boilerplate + lines.removed.repeat
+  const ruleBars = Object.entries(lines.byRule)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([rule, count]): Bar => ({ label: rule, count, href: filterLink({ rule }), className: `kind-${rule.split(':')[0] ?? ''}` }))
+  const sizes = new Map<number, number>()
+  for (const cluster of report.clusters) sizes.set(cluster.members.length, (sizes.get(cluster.members.length) ?? 0) + 1)
+  const sizeBars = [...sizes.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([size, count]): Bar => ({ label: `${size} documents`, count, href: `#clusters?size=${size}`, className: 'cluster' }))
+  return `
+<h2 id="overview-title" tabindex="-1">Overview</h2>
+<div class="cards">
+${card('documents in', number.format(documents.in), `${number.format(documents.kept)} kept, ${number.format(documents.duplicate)} duplicate, ${number.format(documents.empty)} empty, ${number.format(documents.skipped)} skipped`)}
+${card('documents out', number.format(documents.kept), percent(documents.kept, documents.in) + ' of the input')}
+${card('lines removed', number.format(removed), `${number.format(lines.removed.boilerplate)} boilerplate, ${number.format(lines.removed.repeat)} repeat, of ${number.format(lines.in)} non-blank`)}
+${card('lines rejoined', number.format(lines.joined), 'hard wraps folded into the line above')}
+${card('bytes saved', number.format(bytes.in - bytes.out), `${number.format(bytes.in)} in, ${number.format(bytes.out)} out (${percent(bytes.in - bytes.out, bytes.in)})`)}
+${card('clusters', number.format(clusters.count), `${number.format(clusters.documents)} documents, largest ${number.format(clusters.largest)}`)}
+</div>
+<h3>Documents by status</h3>
+${documentBar(report)}
+<div class="columns">
+<section aria-labelledby="by-rule"><h3 id="by-rule">Lines removed, by rule</h3>${bars('Lines removed by rule', ruleBars, 'removals')}</section>
+<section aria-labelledby="by-size"><h3 id="by-size">Clusters, by size</h3>${bars('Clusters by size', sizeBars, 'clusters')}</section>
+<section aria-labelledby="similarity"><h3 id="similarity">Duplicates, by similarity to their canonical</h3>${similarityMap(report)}${closestCalls(report)}</section>
+</div>`
+}
