@@ -1,0 +1,294 @@
+/**
+ * The HTML report in real headless Chromium (Debian's package, playwright-core): the seeds', the dev
+ * set's and a clustered fixture's pages opened from file://, checked against their report.json.
+ * Screenshots are kept in test-output/screenshots/.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clean } from '../../src/index.js'
+import { renderHtml } from '../../src/report/html/index.js'
+import type { Report, ReportDocument } from '../../src/types.js'
+import { writeOutputs } from '../../src/write/index.js'
+import { devCorpus, seedFiles } from '../helpers/index.js'
+import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show } from './browser.js'
+import { HOSTILE_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
+
+const REPORTS = join(OUTPUT, 'reports')
+const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile', { report: Report; html: string }> = {} as never
+let browser: Browser
+
+async function writeReport(name: keyof typeof pages, report: Report): Promise<void> {
+  const dir = join(REPORTS, name)
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`)
+  await writeFile(join(dir, 'index.html'), renderHtml(report))
+  pages[name] = { report, html: join(dir, 'index.html') }
+}
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  for (const [name, input] of [['seeds', seedFiles()], ['dev', devCorpus()]] as const) {
+    // The real path: `--report DIR` writes report.json and index.html together.
+    const result = await clean(input)
+    await writeOutputs(result, { report: join(REPORTS, name) })
+    pages[name] = { report: result.report, html: join(REPORTS, name, 'index.html') }
+  }
+  await writeReport('cluster', await seedsWithCluster())
+  await writeReport('hostile', await hostileReport())
+}, BROWSER_TIMEOUT * 2)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  page.on('pageerror', (error) => {
+    throw error
+  })
+  return page
+}
+
+const docHash = (id: string, line?: number): string => `#doc=${encodeURIComponent(id)}${line ? `&line=${line}` : ''}`
+
+function inputLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/)
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  return lines
+}
+
+/** The document view on screen agrees with report.json: every removed line struck through, with its rule and reason. */
+async function expectDocumentView(page: Page, document: ReportDocument): Promise<void> {
+  await expect(page.locator('h2.view-title').textContent()).resolves.toBe(document.id)
+  const shown = await page.locator('.original li.line.removed').evaluateAll((items) =>
+    items.map((item) => ({
+      line: Number((item as HTMLElement).dataset['line']),
+      rule: (item as HTMLElement).dataset['rule'],
+      struck: item.querySelector('del')?.textContent ?? null,
+    })),
+  )
+  const lines = inputLines(document.original!)
+  const expected = document.removed.flatMap((removed) => {
+    const rows = []
+    for (let line = removed.line; line <= (removed.endLine ?? removed.line); line++) {
+      rows.push({ line, rule: `${removed.kind}:${removed.rule}`, struck: lines[line - 1] })
+    }
+    return rows
+  })
+  expect(shown).toEqual(expected)
+  await expect(page.locator('.original .note .reason').allTextContents()).resolves.toEqual(document.removed.map((removed) => removed.reason))
+  await expect(page.locator('.original li.line:not(.removed) del').count()).resolves.toBe(0)
+  await expect(page.locator('.original li.line').count()).resolves.toBe(document.lines)
+  // Rejoined hard wraps are shown as one bracketed run of lines.
+  await expect(page.locator('.original .joined-chip').allTextContents()).resolves.toEqual(document.joined.map((joined) => `joined ${joined.line}–${joined.endLine}`))
+  const joinedLines = document.joined.reduce((sum, joined) => sum + joined.endLine - joined.line + 1, 0)
+  await expect(page.locator('.original li.line.joined').count()).resolves.toBe(joinedLines)
+  await expect(page.locator('.cleaned li.line').allTextContents()).resolves.toEqual(document.text === '' ? [] : inputLines(document.text))
+  if (document.reason) await expect(page.locator('.doc-reason').first().textContent()).resolves.toBe(document.reason)
+}
+
+/** What the page's search should find: the term in a document's id, text or reasons. */
+function expectedMatches(report: Report, term: string): number {
+  const lower = term.toLowerCase()
+  return report.documents.filter((document) =>
+    [document.id, document.original ?? document.text, ...document.removed.map((removed) => removed.reason), document.reason ?? '']
+      .join('\n')
+      .toLowerCase()
+      .includes(lower),
+  ).length
+}
+
+describe('the HTML report in Chromium', () => {
+  it('seeds: overview, then a document whose struck-through lines and reasons match report.json', async () => {
+    const { report, html } = pages.seeds
+    const page = await newPage()
+    await openReport(page, html)
+    await expect(page.locator('#overview .card-value').first().textContent()).resolves.toBe(String(report.stats.documents.in))
+    await screenshot(page, 'seeds-overview')
+
+    await page.getByRole('link', { name: /^Documents/ }).click()
+    await page.waitForSelector('table.list')
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(report.documents.length)
+    const busiest = [...report.documents].sort((a, b) => b.removed.length - a.removed.length)[0]!
+    expect(busiest.removed.length).toBeGreaterThan(0)
+    await page.locator('a.doc-link', { hasText: busiest.id }).click()
+    await page.waitForSelector('.original')
+    await expectDocumentView(page, busiest)
+    await screenshot(page, 'seeds-document')
+
+    for (const document of report.documents) {
+      await show(page, docHash(document.id))
+      await expectDocumentView(page, document)
+    }
+    await page.close()
+  }, BROWSER_TIMEOUT)
+
+  it('seeds: search, filters and the keyboard', async () => {
+    const { report, html } = pages.seeds
+    const page = await newPage()
+    await openReport(page, html)
+    await page.keyboard.press('/')
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search')
+    await page.keyboard.type('CIA')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.body.dataset['rendered']?.startsWith('#docs?q=CIA'))
+    const count = expectedMatches(report, 'CIA')
+    expect(count).toBeGreaterThan(0)
+    await expect(page.locator('.result-count').textContent()).resolves.toContain(`${count} of ${report.documents.length} documents`)
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(count)
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('doc-link')
+    await screenshot(page, 'seeds-search')
+
+    // Enter opens the focused result; the term is highlighted; j goes on; Escape comes back.
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.body.dataset['view'] === 'doc')
+    expect(await page.locator('.original mark').count()).toBeGreaterThan(0)
+    const first = await page.locator('h2.view-title').textContent()
+    await page.keyboard.press('j')
+    await page.waitForFunction((id) => document.querySelector('h2.view-title')?.textContent !== id, first)
+    await page.keyboard.press('Escape')
+    await page.waitForFunction(() => document.body.dataset['view'] === 'docs')
+
+    // A bar in the overview filters the list by its rule.
+    const [rule] = Object.keys(report.stats.lines.byRule)
+    await show(page, '#overview')
+    await page.locator('.bar-row', { hasText: rule! }).click()
+    await page.waitForSelector('#filter-rule')
+    const withRule = report.documents.filter((document) => document.removed.some((removed) => `${removed.kind}:${removed.rule}` === rule))
+    await expect(page.locator('a.doc-link').allTextContents()).resolves.toEqual(withRule.map((document) => document.id))
+    await expect(page.locator('#filter-rule').inputValue()).resolves.toBe(rule)
+    await page.locator('#filter-status').selectOption('duplicate')
+    await page.waitForFunction(() => document.body.dataset['rendered']?.includes('status=duplicate'))
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(0)
+    await page.close()
+  }, BROWSER_TIMEOUT)
+
+  it('dev set: opens, pages through 809 documents, deep-links to a line, and agrees with report.json', async () => {
+    const { report, html } = pages.dev
+    const page = await newPage()
+    const start = Date.now()
+    await openReport(page, html)
+    const openedIn = Date.now() - start
+    // Measured, not asserted (wall-clock depends on the machine): see test-output/timings.txt.
+    await writeFile(join(OUTPUT, 'timings.txt'), `dev-set report (${report.documents.length} documents) opened in ${openedIn} ms\n`)
+    await screenshot(page, 'dev-overview')
+
+    await show(page, '#docs')
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(100)
+    await expect(page.locator('.pager').first().textContent()).resolves.toContain(`page 1 of ${Math.ceil(report.documents.length / 100)}`)
+    await page.locator('a[rel="next"]').first().click()
+    await page.waitForFunction(() => document.body.dataset['rendered'] === '#docs?page=2')
+    await expect(page.locator('a.doc-link').first().textContent()).resolves.toBe(report.documents[100]!.id)
+
+    const withRemovals = report.documents.filter((document) => document.removed.length > 0)
+    const rejoined = report.documents.find((document) => document.joined.length > 0 && document.removed.length > 0)
+    expect(rejoined).toBeDefined()
+    const sample = [withRemovals[0]!, withRemovals[Math.floor(withRemovals.length / 2)]!, withRemovals[withRemovals.length - 1]!, rejoined!]
+    for (const document of sample) {
+      await show(page, docHash(document.id))
+      await expectDocumentView(page, document)
+    }
+    await screenshot(page, 'dev-document')
+
+    const repeat = withRemovals.flatMap((document) => document.removed.filter((removed) => removed.kind === 'repeat').map((removed) => ({ document, removed })))[0]
+    expect(repeat).toBeDefined()
+    await show(page, docHash(repeat!.document.id, repeat!.removed.line))
+    await expect(page.locator(`#L${repeat!.removed.line}`).getAttribute('class')).resolves.toContain('target')
+    await page.locator(`#L${repeat!.removed.line} a.first-copy-link`).click()
+    await page.waitForSelector(`#L${String(repeat!.removed['of'])}.target.first-copy`)
+
+    const term = 'prime minister'
+    await show(page, `#docs?q=${encodeURIComponent(term)}`)
+    await expect(page.locator('.result-count').textContent()).resolves.toContain(`${expectedMatches(report, term)} of ${report.documents.length} documents`)
+    await screenshot(page, 'dev-search')
+    await page.close()
+  }, BROWSER_TIMEOUT)
+
+  it('cluster view: the canonical and each duplicate side by side, word differences highlighted', async () => {
+    const { report, html } = pages.cluster
+    const cluster = report.clusters[0]!
+    const page = await newPage()
+    await openReport(page, html)
+    await page.locator('.bar-row', { hasText: `${cluster.members.length} documents` }).click()
+    await page.locator('a.cluster-link', { hasText: cluster.id }).click()
+    await page.waitForSelector('.pair')
+    const textOf = (id: string): string => report.documents.find((document) => document.id === id)!.text
+    const duplicates = cluster.members.filter((member) => member.id !== cluster.canonical)
+    await expect(page.locator('.pair').count()).resolves.toBe(duplicates.length)
+    for (const member of duplicates) {
+      const pair = page.locator(`.pair[data-member="${member.id}"]`)
+      await expect(pair.locator('.scores').textContent()).resolves.toBe(
+        `Jaccard ${Math.round(member.jaccard * 1000) / 10}%, containment ${Math.round(member.containment * 1000) / 10}%`,
+      )
+      // Each side reads as its own text; differences are marked on the side they belong to.
+      await expect(pair.locator('.pane-canonical').textContent()).resolves.toBe(textOf(cluster.canonical))
+      await expect(pair.locator('.pane-member').textContent()).resolves.toBe(textOf(member.id))
+      expect(await pair.locator('.pane-member ins').count()).toBeGreaterThan(0)
+    }
+    await expect(page.locator('.pair[data-member="copy-a.txt"] .pane-member ins').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Friday', 'films']),
+    )
+    await screenshot(page, 'cluster')
+
+    // A duplicate's document view says what it duplicates and links to its cluster.
+    await page.locator('.pair h3 a').first().click()
+    await page.waitForSelector('.original')
+    await expectDocumentView(page, report.documents.find((document) => document.id === duplicates[0]!.id)!)
+    await page.locator('.meta a', { hasText: cluster.id }).click()
+    await page.waitForSelector('.pair')
+
+    // Shared passages link to each occurrence's line.
+    const passage = report.sharedPassages[0]!
+    await show(page, '#passages')
+    await expect(page.locator('.passage blockquote').first().textContent()).resolves.toBe(passage.text)
+    const occurrence = passage.occurrences[1]!
+    await page.locator('.passage a', { hasText: `${occurrence.document}:${occurrence.line}` }).click()
+    await page.waitForSelector(`#L${occurrence.line}.target`)
+    await expect(page.locator(`#L${occurrence.line} span`).first().textContent()).resolves.toBe(passage.text)
+    await page.close()
+  }, BROWSER_TIMEOUT)
+
+  it('hostile text (<script>, </script>, onerror, javascript:, {{ }}) shows as text and runs nothing, even without the CSP', async () => {
+    const { report, html } = pages.hostile
+    for (const bypassCSP of [false, true]) {
+      const context = await browser.newContext({ bypassCSP, viewport: { width: 1400, height: 1000 } })
+      const page = await context.newPage()
+      const dialogs: string[] = []
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message())
+        void dialog.dismiss()
+      })
+      await openReport(page, html)
+      const hashes = [
+        '#docs',
+        '#docs?q=script',
+        ...report.documents.map((document) => docHash(document.id)),
+        `#cluster=${encodeURIComponent(report.clusters[0]!.id)}`,
+        '#clusters',
+        '#passages',
+        '#overview',
+      ]
+      for (const hash of hashes) {
+        await show(page, hash)
+        await page.mouse.move(300, 400)
+      }
+      await show(page, docHash(report.documents[0]!.id))
+      const shown = await page.locator('.original li.line').allTextContents()
+      for (const line of HOSTILE_LINES) expect(shown.some((text) => text.includes(line))).toBe(true)
+      await page.locator('.original li.line', { hasText: 'javascript:' }).first().click()
+      await screenshot(page, bypassCSP ? 'hostile-document-no-csp' : 'hostile-document')
+      await show(page, `#cluster=${encodeURIComponent(report.clusters[0]!.id)}`)
+      await expect(page.locator('h2.view-title').textContent()).resolves.toBe(`Cluster ${report.clusters[0]!.id}`)
+
+      await expect(page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined()
+      expect(dialogs).toEqual([])
+      const injected = await page.evaluate(
+        () => document.querySelectorAll('img, iframe, object, embed, main script, a[href^="javascript" i], [onerror], [onload], [onclick]').length,
+      )
+      expect(injected).toBe(0)
+      await context.close()
+    }
+  }, BROWSER_TIMEOUT)
+})
