@@ -78,11 +78,15 @@ export async function reportWithCluster(
   return copy as Report
 }
 
-/** The seeds plus two reworded copies of seed 003, clustered under it. */
+/** More lines than the document view draws before its "show all" button. */
+export const LONG_LINES = 3200
+
+/** The seeds plus two reworded copies of seed 003, clustered under it, and one long document. */
 export async function seedsWithCluster(): Promise<Report> {
   const seeds = seedFiles()
   const base = seeds.find((seed) => seed.id === CANONICAL)!.text
-  return reportWithCluster([...seeds, ...rewordedCopies(base)], CANONICAL, ['copy-a.txt', 'copy-b.txt'])
+  const long = { id: 'long.txt', text: Array.from({ length: LONG_LINES }, (_, index) => `Line ${index + 1} of a long document, numbered so that no two lines repeat.\n`).join('') }
+  return reportWithCluster([...seeds, ...rewordedCopies(base), long], CANONICAL, ['copy-a.txt', 'copy-b.txt'])
 }
 
 /** Text that would run code if any of it reached the page as markup. */

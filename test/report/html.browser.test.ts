@@ -13,7 +13,7 @@ import type { Report, ReportDocument } from '../../src/types.js'
 import { writeOutputs } from '../../src/write/index.js'
 import { devCorpus, seedFiles } from '../helpers/index.js'
 import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show } from './browser.js'
-import { HOSTILE_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
+import { HOSTILE_LINES, LONG_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
 
 const REPORTS = join(OUTPUT, 'reports')
 const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile', { report: Report; html: string }> = {} as never
@@ -116,6 +116,7 @@ describe('the HTML report in Chromium', () => {
     await page.locator('a.doc-link', { hasText: busiest.id }).click()
     await page.waitForSelector('.original')
     await expectDocumentView(page, busiest)
+    await page.locator('.original li.line.removed').first().scrollIntoViewIfNeeded()
     await screenshot(page, 'seeds-document')
 
     for (const document of report.documents) {
@@ -140,6 +141,7 @@ describe('the HTML report in Chromium', () => {
     await expect(page.locator('a.doc-link').count()).resolves.toBe(count)
     await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('doc-link')
     await screenshot(page, 'seeds-search')
+    expect(await page.locator('#dynamic').textContent()).not.toMatch(/\bnull\b|\bundefined\b/)
 
     // Enter opens the focused result; the term is highlighted; j goes on; Escape comes back.
     await page.keyboard.press('Enter')
@@ -190,6 +192,7 @@ describe('the HTML report in Chromium', () => {
       await show(page, docHash(document.id))
       await expectDocumentView(page, document)
     }
+    await page.locator('.original li.line.removed').first().scrollIntoViewIfNeeded()
     await screenshot(page, 'dev-document')
 
     const repeat = withRemovals.flatMap((document) => document.removed.filter((removed) => removed.kind === 'repeat').map((removed) => ({ document, removed })))[0]
@@ -247,6 +250,13 @@ describe('the HTML report in Chromium', () => {
     await page.locator('.passage a', { hasText: `${occurrence.document}:${occurrence.line}` }).click()
     await page.waitForSelector(`#L${occurrence.line}.target`)
     await expect(page.locator(`#L${occurrence.line} span`).first().textContent()).resolves.toBe(passage.text)
+
+    // A long document draws its first lines, then all of them on request.
+    await show(page, docHash('long.txt'))
+    await expect(page.locator('.original li.line').count()).resolves.toBeLessThan(LONG_LINES)
+    await page.getByRole('button', { name: `show all ${LONG_LINES.toLocaleString('en-US')} lines` }).click()
+    await expect(page.locator('.original li.line').count()).resolves.toBe(LONG_LINES)
+    await expect(page.locator('.original h3').textContent()).resolves.toBe('Original')
     await page.close()
   }, BROWSER_TIMEOUT)
 

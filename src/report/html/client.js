@@ -94,6 +94,12 @@
     )
   }
 
+  /** Replaces the view's content; null children (an absent pager) are skipped, as in h(). */
+  function draw(...children) {
+    dynamic.replaceChildren()
+    append(dynamic, children)
+  }
+
   function heading(text, ...extra) {
     return h('h2', { tabindex: '-1', class: 'view-title' }, text, ...extra)
   }
@@ -199,7 +205,7 @@
       select('Rule', 'rule', params.rule, [['', 'any']].concat(rules.map((rule) => [rule, rule])), params),
       params.q || params.status || params.kind || params.rule ? h('a', { href: '#docs', class: 'clear' }, 'clear filters') : null,
     )
-    dynamic.replaceChildren(
+    draw(
       heading('Documents'),
       filters,
       h('p', { class: 'result-count', role: 'status' }, number(indexes.length) + ' of ' + number(docs.length) + ' documents' + (params.q ? ' matching “' + params.q + '”' : '')),
@@ -260,11 +266,11 @@
         ),
       )
     }
-    const list = h('ol', { class: 'lines', 'aria-label': 'original lines' }, items)
+    const box = h('div', { class: 'original-lines' }, h('ol', { class: 'lines', 'aria-label': 'original lines' }, items))
     if (lines.length > shown) {
-      return [list, h('button', { type: 'button', class: 'more', onclick: (event) => event.target.parentElement.replaceChildren(...originalLines(entry, term, Infinity)) }, 'show all ' + number(lines.length) + ' lines')]
+      box.append(h('button', { type: 'button', class: 'more', onclick: () => box.replaceWith(originalLines(entry, term, Infinity)) }, 'show all ' + number(lines.length) + ' lines'))
     }
-    return [list]
+    return box
   }
 
   /** Without the original text (an older report.json), show what is known: the removed lines, in order. */
@@ -323,7 +329,7 @@
       next ? h('a', { href: docHref(next.id), rel: 'next' }, next.id + ' →') : null,
     )
     const cleaned = splitLines(entry.text)
-    dynamic.replaceChildren(
+    draw(
       heading(entry.id),
       nav,
       meta,
@@ -375,7 +381,7 @@
         h('td', { class: 'num' }, percent(lowest(cluster, 'containment'))),
       ),
     )
-    dynamic.replaceChildren(
+    draw(
       heading('Clusters'),
       h('p', { class: 'result-count', role: 'status' }, number(matching.length) + ' of ' + number(report.clusters.length) + ' clusters' + (size ? ' of ' + size + ' documents' : '') + (size || term ? ' · ' : ''), size || term ? h('a', { href: '#clusters' }, 'show all') : null),
       pager('clusters', params, page, pages),
@@ -460,7 +466,7 @@
       more.hidden = shown >= duplicates.length
     }
     showMore()
-    dynamic.replaceChildren(
+    draw(
       heading('Cluster ' + cluster.id),
       h('p', null, cluster.members.length + ' documents; the canonical ', h('a', { href: docHref(cluster.canonical) }, cluster.canonical), ' is kept. Scores are against the canonical.'),
       table,
@@ -477,7 +483,7 @@
     const matching = report.sharedPassages.filter((passage) => !term || passage.text.toLowerCase().includes(term))
     const pages = Math.max(1, Math.ceil(matching.length / PAGE))
     const page = Math.min(pages, Math.max(1, Number(params.page) || 1))
-    dynamic.replaceChildren(
+    draw(
       heading('Shared passages'),
       h('p', { class: 'muted' }, 'Text that recurs across unrelated documents (quotes, statements): reported, not removed.'),
       h('p', { class: 'result-count', role: 'status' }, number(matching.length) + ' passages'),
@@ -501,7 +507,7 @@
   }
 
   function notFound(what, id) {
-    dynamic.replaceChildren(heading('No such ' + what), h('p', null, 'The report has no ' + what + ' with the id “', h('code', null, id), '”.'), h('p', null, h('a', { href: '#overview' }, 'Back to the overview')))
+    draw(heading('No such ' + what), h('p', null, 'The report has no ' + what + ' with the id “', h('code', null, id), '”.'), h('p', null, h('a', { href: '#overview' }, 'Back to the overview')))
     return null
   }
 

@@ -85,7 +85,7 @@ export function renderHtml(report: Report): string {
 </header>
 <main id="view" tabindex="-1">
 <section id="overview" class="view">${renderOverview(report)}</section>
-<section id="dynamic" class="view" hidden aria-live="polite"></section>
+<section id="dynamic" class="view" hidden></section>
 <noscript><p>The overview above needs no script; the document, cluster and passage views need JavaScript.</p></noscript>
 </main>
 <footer class="keys muted">Keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous document · <kbd>Esc</kbd> back to the list</footer>
