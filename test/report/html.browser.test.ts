@@ -214,6 +214,16 @@ describe('the HTML report in Chromium', () => {
     const cluster = report.clusters[0]!
     const page = await newPage()
     await openReport(page, html)
+    // Every square of the similarity map lists the cluster its duplicates belong to.
+    const squares = await page.locator('svg.heatmap a').count()
+    expect(squares).toBeGreaterThan(0)
+    for (let index = 0; index < squares; index++) {
+      await show(page, '#overview')
+      await page.locator('svg.heatmap a').nth(index).click()
+      await page.waitForFunction(() => document.body.dataset['view'] === 'clusters')
+      await expect(page.locator('a.cluster-link').allTextContents()).resolves.toEqual([cluster.id])
+    }
+    await show(page, '#overview')
     await page.locator('.bar-row', { hasText: `${cluster.members.length} documents` }).click()
     await page.locator('a.cluster-link', { hasText: cluster.id }).click()
     await page.waitForSelector('.pair')

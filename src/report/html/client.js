@@ -14,6 +14,7 @@
   const PAGE = 100
   const LINE_LIMIT = 3000
   const DIFF_BATCH = 5
+  const MAP_BINS = 20
 
   // ---- building blocks ------------------------------------------------------------------------
 
@@ -362,11 +363,29 @@
     return Math.min(...cluster.members.filter((member) => member.id !== cluster.canonical).map((member) => member[field]))
   }
 
+  // The same formula as overview.ts similarityCell, so a square of the map lists exactly its clusters.
+  function similarityCell(value, low) {
+    return Math.max(0, Math.min(MAP_BINS - 1, Math.floor(((value - low) / (1 - low)) * MAP_BINS)))
+  }
+
+  function inCell(cluster, params) {
+    const low = Number(params.low)
+    const x = Number(params.x)
+    const y = Number(params.y)
+    return cluster.members.some(
+      (member) => member.id !== cluster.canonical && similarityCell(member.jaccard, low) === x && similarityCell(member.containment, low) === y,
+    )
+  }
+
   function renderClusters(params) {
     const term = (params.q || '').toLowerCase()
     const size = Number(params.size) || 0
+    const cell = params.low !== undefined && params.x !== undefined && params.y !== undefined
     const matching = report.clusters.filter(
-      (cluster) => (!size || cluster.members.length === size) && (!term || cluster.members.some((member) => member.id.toLowerCase().includes(term)) || cluster.id.toLowerCase().includes(term)),
+      (cluster) =>
+        (!size || cluster.members.length === size) &&
+        (!cell || inCell(cluster, params)) &&
+        (!term || cluster.members.some((member) => member.id.toLowerCase().includes(term)) || cluster.id.toLowerCase().includes(term)),
     )
     const pages = Math.max(1, Math.ceil(matching.length / PAGE))
     const page = Math.min(pages, Math.max(1, Number(params.page) || 1))
@@ -383,7 +402,12 @@
     )
     draw(
       heading('Clusters'),
-      h('p', { class: 'result-count', role: 'status' }, number(matching.length) + ' of ' + number(report.clusters.length) + ' clusters' + (size ? ' of ' + size + ' documents' : '') + (size || term ? ' · ' : ''), size || term ? h('a', { href: '#clusters' }, 'show all') : null),
+      h(
+        'p',
+        { class: 'result-count', role: 'status' },
+        number(matching.length) + ' of ' + number(report.clusters.length) + ' clusters' + (size ? ' of ' + size + ' documents' : '') + (cell ? ' with a duplicate in the chosen square of the similarity map' : '') + (size || term || cell ? ' · ' : ''),
+        size || term || cell ? h('a', { href: '#clusters' }, 'show all') : null,
+      ),
       pager('clusters', params, page, pages),
       rows.length
         ? h(

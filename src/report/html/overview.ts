@@ -64,44 +64,49 @@ function documentBar(report: Report): string {
 
 const BINS = 20
 
+/**
+ * Which cell of the similarity map a score falls in, over [low, 1]. The client script repeats this
+ * exact formula (client.js `similarityCell`) to list a cell's clusters, so both agree on every edge.
+ */
+export function similarityCell(value: number, low: number): number {
+  return Math.max(0, Math.min(BINS - 1, Math.floor(((value - low) / (1 - low)) * BINS)))
+}
+
 /** Duplicates placed by Jaccard (x) and containment (y) against their canonical; darker = more. */
 function similarityMap(report: Report): string {
+  const duplicates = report.clusters.flatMap((cluster) => cluster.members.filter((member) => member.id !== cluster.canonical))
+  if (duplicates.length === 0) return '<p class="muted">No near-duplicates, so nothing to place.</p>'
+  // Zoomed to where the scores are (clusters are verified above a threshold, so 0..0.4 is empty space).
+  const lowest = Math.min(...duplicates.map((member) => Math.min(member.jaccard, member.containment)))
+  const low = Math.min(0.9, Math.floor(lowest * 10) / 10)
   const grid = new Array<number>(BINS * BINS).fill(0)
-  let members = 0
-  for (const cluster of report.clusters) {
-    for (const member of cluster.members) {
-      if (member.id === cluster.canonical) continue
-      const x = Math.min(BINS - 1, Math.floor(member.jaccard * BINS))
-      const y = Math.min(BINS - 1, Math.floor(member.containment * BINS))
-      grid[y * BINS + x]!++
-      members++
-    }
-  }
-  if (members === 0) return '<p class="muted">No near-duplicates, so nothing to place.</p>'
+  for (const member of duplicates) grid[similarityCell(member.containment, low) * BINS + similarityCell(member.jaccard, low)]!++
   const max = Math.max(...grid)
   const cell = 14
   const size = BINS * cell
-  const rects: string[] = []
+  const edge = (bin: number): string => (low + ((1 - low) * bin) / BINS).toFixed(2)
+  const cells: string[] = []
   grid.forEach((count, index) => {
     if (count === 0) return
     const x = index % BINS
     const y = Math.floor(index / BINS)
-    const range = (bin: number): string => `${(bin / BINS).toFixed(2)}–${((bin + 1) / BINS).toFixed(2)}`
-    rects.push(
-      `<rect x="${x * cell + 40}" y="${(BINS - 1 - y) * cell + 4}" width="${cell - 1}" height="${cell - 1}" fill-opacity="${(0.2 + 0.8 * (count / max)).toFixed(2)}">` +
-        `<title>${escapeHtml(`${count} duplicate${count === 1 ? '' : 's'}: Jaccard ${range(x)}, containment ${range(y)}`)}</title></rect>`,
+    cells.push(
+      `<a href="#clusters?low=${low}&amp;x=${x}&amp;y=${y}" aria-label="${count} duplicates">` +
+        `<rect x="${x * cell + 40}" y="${(BINS - 1 - y) * cell + 4}" width="${cell - 1}" height="${cell - 1}" fill-opacity="${(0.2 + 0.8 * (count / max)).toFixed(2)}">` +
+        `<title>${escapeHtml(`${count} duplicate${count === 1 ? '' : 's'}: Jaccard ${edge(x)}–${edge(x + 1)}, containment ${edge(y)}–${edge(y + 1)}`)}</title></rect></a>`,
     )
   })
   return (
     `<svg class="heatmap" viewBox="0 0 ${size + 48} ${size + 40}" width="${size + 48}" height="${size + 40}" role="img" aria-label="${escapeHtml(
-      `${members} duplicates by Jaccard and containment`,
+      `${duplicates.length} duplicates by Jaccard and containment`,
     )}">` +
     `<rect class="frame" x="40" y="4" width="${size}" height="${size}"/>` +
-    rects.join('') +
-    `<text x="40" y="${size + 20}">0</text><text x="${size + 40}" y="${size + 20}" text-anchor="end">1</text>` +
+    cells.join('') +
+    `<text x="40" y="${size + 20}">${low}</text><text x="${size + 40}" y="${size + 20}" text-anchor="end">1</text>` +
     `<text x="${40 + size / 2}" y="${size + 34}" text-anchor="middle">Jaccard with canonical →</text>` +
-    `<text x="30" y="${size + 4}" text-anchor="end">0</text><text x="30" y="14" text-anchor="end">1</text>` +
-    `<text transform="translate(14 ${4 + size / 2}) rotate(-90)" text-anchor="middle">containment →</text></svg>`
+    `<text x="30" y="${size + 4}" text-anchor="end">${low}</text><text x="30" y="14" text-anchor="end">1</text>` +
+    `<text transform="translate(14 ${4 + size / 2}) rotate(-90)" text-anchor="middle">containment →</text></svg>` +
+    '<p class="muted small">Each square is a range of scores; click one to list its clusters.</p>'
   )
 }
 
