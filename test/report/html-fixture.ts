@@ -114,5 +114,7 @@ export async function hostileReport(): Promise<Report> {
     { id: 'javascript:window.__pwned=1', text: `${body}\nOne extra line <b>bold</b> added in this copy.\n` },
     { id: '{{7*7}}</script>.txt', text: `Unrelated ${HOSTILE_LINES[0]} text about something else.\n` },
   ]
-  return reportWithCluster(inputs, inputs[0]!.id, [inputs[1]!.id], '</script><script>window.__pwned="cluster"</script>')
+  const report = await reportWithCluster(inputs, inputs[0]!.id, [inputs[1]!.id], '</script><script>window.__pwned="cluster"</script>')
+  const diagnostic = { severity: 'error', code: 'malformed-json', file: '<script>window.__pwned="file"</script>.jsonl', line: 3, message: HOSTILE_LINES[2]! } as const
+  return { ...report, diagnostics: [diagnostic] }
 }

@@ -84,13 +84,14 @@ describe('renderHtml', () => {
     // Outside the scripts, every tag is one the page itself writes, with no event handler and only
     // fragment links: the hostile text is all there, but as text.
     const markup = html.replace(/<script[\s\S]*?<\/script>/g, '')
-    const allowed = new Set('html head meta title style body a header span nav form label input main section h2 h3 div ul li ol svg rect text noscript p footer kbd'.split(' '))
+    const allowed = new Set('html head meta title style body a header span nav form label input main section h2 h3 div ul li ol svg rect text noscript p footer kbd details summary pre code'.split(' '))
     for (const [, tag, attributes] of markup.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
       expect(allowed, tag).toContain(tag!.toLowerCase())
       expect(attributes).not.toMatch(/\son\w+\s*=/i)
       for (const [, href] of attributes!.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^#/)
     }
     expect(markup).toContain(`<a href="#cluster=${encodeURIComponent(report.clusters[0]!.id)}">javascript:window.__pwned=1</a>`)
+    expect(markup).toContain('<code>&lt;script&gt;window.__pwned=&quot;file&quot;&lt;/script&gt;.jsonl:3</code>')
     expect(html.match(/<script/g)).toHaveLength(3)
     expect(html.match(/<\/script>/g)).toHaveLength(3)
   })
@@ -108,6 +109,19 @@ describe('neardup report and --report', () => {
       const again = await runCli(['report', join(dir, 'report.json'), '-o', join(dir, 'again.html')])
       expect(again.code).toBe(0)
       expect(readFileSync(join(dir, 'again.html'), 'utf8')).toBe(readFileSync(join(dir, 'index.html'), 'utf8'))
+    })
+  })
+
+  it('lists the input problems in the overview', async () => {
+    await withTempDir(async (dir) => {
+      const stdin = `${JSON.stringify({ id: 'a', text: 'A story.\n' })}\n{"id": "b", "text": \n`
+      const result = await runCli(['clean', '-', '--report', dir, '--quiet'], { stdin })
+      expect(result.code).toBe(0)
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report
+      expect(report.diagnostics.length).toBeGreaterThan(0)
+      const html = readFileSync(join(dir, 'index.html'), 'utf8')
+      expect(html).toContain(`Input problems (${report.diagnostics.length})`)
+      for (const diagnostic of report.diagnostics) expect(html).toContain(escapeHtml(diagnostic.message))
     })
   })
 

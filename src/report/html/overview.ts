@@ -97,7 +97,7 @@ function similarityMap(report: Report): string {
     )
   })
   return (
-    `<svg class="heatmap" viewBox="0 0 ${size + 48} ${size + 40}" width="${size + 48}" height="${size + 40}" role="img" aria-label="${escapeHtml(
+    `<svg class="heatmap" viewBox="0 0 ${size + 48} ${size + 40}" width="${size + 48}" height="${size + 40}" role="group" aria-label="${escapeHtml(
       `${duplicates.length} duplicates by Jaccard and containment`,
     )}">` +
     `<rect class="frame" x="40" y="4" width="${size}" height="${size}"/>` +
@@ -129,6 +129,32 @@ function closestCalls(report: Report): string {
   return `<h3>Least similar duplicates</h3><ol class="closest">${items}</ol>`
 }
 
+const DIAGNOSTICS_SHOWN = 200
+
+/** Problems met while reading (skipped records, decode warnings): a reviewer must see what was not cleaned. */
+function diagnosticsList(report: Report): string {
+  const all = report.diagnostics
+  if (all.length === 0) return ''
+  const items = all
+    .slice(0, DIAGNOSTICS_SHOWN)
+    .map(
+      (diagnostic) =>
+        `<li class="diagnostic severity-${diagnostic.severity === 'error' ? 'error' : 'warning'}"><span class="badge">${escapeHtml(diagnostic.severity)}</span> ` +
+        `<code>${escapeHtml(diagnostic.line !== undefined ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file)}</code> ` +
+        `<span class="muted">${escapeHtml(diagnostic.code)}</span> ${escapeHtml(diagnostic.message)}</li>`,
+    )
+    .join('')
+  const more = all.length > DIAGNOSTICS_SHOWN ? `<p class="muted">and ${number.format(all.length - DIAGNOSTICS_SHOWN)} more in report.json.</p>` : ''
+  return `<section aria-labelledby="diagnostics"><h3 id="diagnostics">Input problems (${number.format(all.length)})</h3><ul class="diagnostics">${items}</ul>${more}</section>`
+}
+
+/** The options the run used, as recorded in the report. */
+function optionsBlock(report: Report): string {
+  return `<details class="options"><summary>Options of this run (neardup ${escapeHtml(report.version)})</summary><pre>${escapeHtml(
+    JSON.stringify(report.options, null, 2),
+  )}</pre></details>`
+}
+
 export function renderOverview(report: Report): string {
   const { documents, lines, bytes, clusters } = report.stats
   const removed = lines.removed.boilerplate + lines.removed.repeat
@@ -156,5 +182,7 @@ ${documentBar(report)}
 <section aria-labelledby="by-rule"><h3 id="by-rule">Lines removed, by rule</h3>${bars('Lines removed by rule', ruleBars, 'removals')}</section>
 <section aria-labelledby="by-size"><h3 id="by-size">Clusters, by size</h3>${bars('Clusters by size', sizeBars, 'clusters')}</section>
 <section aria-labelledby="similarity"><h3 id="similarity">Duplicates, by similarity to their canonical</h3>${similarityMap(report)}${closestCalls(report)}</section>
-</div>`
+</div>
+${diagnosticsList(report)}
+${optionsBlock(report)}`
 }
