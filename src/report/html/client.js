@@ -125,7 +125,7 @@
   let lastList = { key: null, indexes: null, href: '#docs' }
 
   function filterDocs(params) {
-    const key = JSON.stringify([params.q, params.status, params.kind, params.rule])
+    const key = JSON.stringify([params.q, params.status, params.kind, params.rule, params.sort])
     if (lastList.key === key) return lastList.indexes
     const term = (params.q || '').toLowerCase()
     const indexes = []
@@ -137,6 +137,8 @@
       if (term && !haystack(index).includes(term)) return
       indexes.push(index)
     })
+    // Most removed first: the documents the cleaner changed most are the first to review.
+    if (params.sort === 'removed') indexes.sort((a, b) => removedLineCount(docs[b]) - removedLineCount(docs[a]) || a - b)
     lastList = { key, indexes, href: '#docs' }
     return indexes
   }
@@ -204,6 +206,7 @@
       select('Status', 'status', params.status, [['', 'any'], ['kept', 'kept'], ['duplicate', 'duplicate'], ['empty', 'empty'], ['skipped', 'skipped']], params),
       select('Kind', 'kind', params.kind, [['', 'any'], ['boilerplate', 'boilerplate removed'], ['repeat', 'repeat removed'], ['none', 'nothing removed']], params),
       select('Rule', 'rule', params.rule, [['', 'any']].concat(rules.map((rule) => [rule, rule])), params),
+      select('Sort', 'sort', params.sort, [['', 'by id'], ['removed', 'most lines removed first']], params),
       params.q || params.status || params.kind || params.rule ? h('a', { href: '#docs', class: 'clear' }, 'clear filters') : null,
     )
     draw(
@@ -626,6 +629,14 @@
       event.preventDefault()
       search.focus()
       search.select()
+    } else if ((event.key === 'j' || event.key === 'k') && currentDoc === null && document.body.dataset.view !== 'overview') {
+      // In a list, j/k move the focus down and up its rows' links.
+      const links = [...dynamic.querySelectorAll('.doc-link, .cluster-link, .passage a')]
+      if (links.length === 0) return
+      const at = links.indexOf(document.activeElement)
+      const next = at === -1 ? 0 : Math.max(0, Math.min(links.length - 1, at + (event.key === 'j' ? 1 : -1)))
+      links[next].focus()
+      links[next].scrollIntoView({ block: 'nearest' })
     } else if ((event.key === 'j' || event.key === 'k') && currentDoc !== null) {
       const { previous, next } = neighbours(currentDoc)
       const target = event.key === 'j' ? next : previous

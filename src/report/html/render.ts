@@ -88,7 +88,7 @@ export function renderHtml(report: Report): string {
 <section id="dynamic" class="view" hidden></section>
 <noscript><p>The overview above needs no script; the document, cluster and passage views need JavaScript.</p></noscript>
 </main>
-<footer class="keys muted">Keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous document · <kbd>Esc</kbd> back to the list</footer>
+<footer class="keys muted">Keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous row or document · <kbd>Esc</kbd> back to the list</footer>
 <script type="application/json" id="report-data">${embedJson(report)}</script>
 ${scripts.map((source) => `<script>${source}</script>`).join('\n')}
 </body>
