@@ -43,12 +43,25 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-  page.on('pageerror', (error) => {
-    throw error
+const problems = new WeakMap<Page, string[]>()
+
+/** A page that records script errors and console errors (a CSP refusal shows up there). */
+async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options })
+  const page = await context.newPage()
+  const seen: string[] = []
+  problems.set(page, seen)
+  page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.push(`console: ${message.text()}`)
   })
   return page
+}
+
+/** Closes a page after checking that nothing went wrong in it. */
+async function finish(page: Page): Promise<void> {
+  expect(problems.get(page)).toEqual([])
+  await page.context().close()
 }
 
 const docHash = (id: string, line?: number): string => `#doc=${encodeURIComponent(id)}${line ? `&line=${line}` : ''}`
@@ -123,7 +136,7 @@ describe('the HTML report in Chromium', () => {
       await show(page, docHash(document.id))
       await expectDocumentView(page, document)
     }
-    await page.close()
+    await finish(page)
   }, BROWSER_TIMEOUT)
 
   it('seeds: search, filters and the keyboard', async () => {
@@ -184,7 +197,7 @@ describe('the HTML report in Chromium', () => {
     await page.locator('#filter-status').selectOption('duplicate')
     await page.waitForFunction(() => document.body.dataset['rendered']?.includes('status=duplicate'))
     await expect(page.locator('a.doc-link').count()).resolves.toBe(0)
-    await page.close()
+    await finish(page)
   }, BROWSER_TIMEOUT)
 
   it('dev set: opens, pages through 809 documents, deep-links to a line, and agrees with report.json', async () => {
@@ -226,7 +239,7 @@ describe('the HTML report in Chromium', () => {
     await show(page, `#docs?q=${encodeURIComponent(term)}`)
     await expect(page.locator('.result-count').textContent()).resolves.toContain(`${expectedMatches(report, term)} of ${report.documents.length} documents`)
     await screenshot(page, 'dev-search')
-    await page.close()
+    await finish(page)
   }, BROWSER_TIMEOUT)
 
   it('cluster view: the canonical and each duplicate side by side, word differences highlighted', async () => {
@@ -287,14 +300,13 @@ describe('the HTML report in Chromium', () => {
     await page.getByRole('button', { name: `show all ${LONG_LINES.toLocaleString('en-US')} lines` }).click()
     await expect(page.locator('.original li.line').count()).resolves.toBe(LONG_LINES)
     await expect(page.locator('.original h3').textContent()).resolves.toBe('Original')
-    await page.close()
+    await finish(page)
   }, BROWSER_TIMEOUT)
 
   it('hostile text (<script>, </script>, onerror, javascript:, {{ }}) shows as text and runs nothing, even without the CSP', async () => {
     const { report, html } = pages.hostile
     for (const bypassCSP of [false, true]) {
-      const context = await browser.newContext({ bypassCSP, viewport: { width: 1400, height: 1000 } })
-      const page = await context.newPage()
+      const page = await newPage({ bypassCSP })
       const dialogs: string[] = []
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message())
@@ -328,7 +340,7 @@ describe('the HTML report in Chromium', () => {
         () => document.querySelectorAll('img, iframe, object, embed, main script, a[href^="javascript" i], [onerror], [onload], [onclick]').length,
       )
       expect(injected).toBe(0)
-      await context.close()
+      await finish(page)
     }
   }, BROWSER_TIMEOUT)
 })
