@@ -17,7 +17,8 @@ export const CANONICAL = '003_b7977094a87ae843.txt'
 export function rewordedCopies(base: string): DocumentInput[] {
   const lines = base.split('\n')
   return [
-    { id: 'copy-a.txt', text: base.replace(/Thursday/g, 'Friday').replace(/videos/, 'films') },
+    // Spacing changed too: the side-by-side view must still give back each text exactly.
+    { id: 'copy-a.txt', text: base.replace(/Thursday/g, 'Friday').replace(/videos/, 'films').replace('Intelligence Agency', 'Intelligence  Agency') },
     { id: 'copy-b.txt', text: lines.filter((_, index) => index !== 2).join('\n').replace(/Chinese officials/g, 'officials of the People’s Republic') },
   ]
 }
