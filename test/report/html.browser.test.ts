@@ -16,7 +16,8 @@ import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show }
 import { HOSTILE_LINES, LONG_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
 
 const REPORTS = join(OUTPUT, 'reports')
-const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile', { report: Report; html: string }> = {} as never
+const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many', { report: Report; html: string }> = {} as never
+const MANY = 10_000
 let browser: Browser
 
 async function writeReport(name: keyof typeof pages, report: Report): Promise<void> {
@@ -37,6 +38,12 @@ beforeAll(async () => {
   }
   await writeReport('cluster', await seedsWithCluster())
   await writeReport('hostile', await hostileReport())
+  // 10,000 small generated documents: the page must draw a page of them, not all.
+  const many = Array.from({ length: MANY }, (_, index) => ({
+    id: `gen-${String(index).padStart(5, '0')}.txt`,
+    text: `Story number ${index} about the ${index % 7 === 0 ? 'harbour' : 'market'} in town ${index % 97}.\nIt has a second paragraph that differs: ${index * 7919}.\n`,
+  }))
+  await writeReport('many', (await clean(many)).report)
 }, BROWSER_TIMEOUT * 2)
 
 afterAll(async () => {
@@ -239,6 +246,27 @@ describe('the HTML report in Chromium', () => {
     await show(page, `#docs?q=${encodeURIComponent(term)}`)
     await expect(page.locator('.result-count').textContent()).resolves.toContain(`${expectedMatches(report, term)} of ${report.documents.length} documents`)
     await screenshot(page, 'dev-search')
+    await finish(page)
+  }, BROWSER_TIMEOUT)
+
+  it('10,000 documents: only one page of rows is drawn, and paging, search and a document still work', async () => {
+    const { report, html } = pages.many
+    expect(report.documents).toHaveLength(MANY)
+    const page = await newPage()
+    await openReport(page, html, '#docs')
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(100)
+    await expect(page.locator('.pager').first().textContent()).resolves.toContain('page 1 of 100')
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3000)
+    await show(page, '#docs?page=100')
+    await expect(page.locator('a.doc-link').last().textContent()).resolves.toBe(report.documents[MANY - 1]!.id)
+    await show(page, `#docs?q=${encodeURIComponent('harbour')}`)
+    const harbour = report.documents.filter((document) => document.original!.includes('harbour')).length
+    await expect(page.locator('.result-count').textContent()).resolves.toContain(`${harbour.toLocaleString('en-US')} of 10,000 documents`)
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(100)
+    await page.locator('a.doc-link').first().click()
+    await page.waitForSelector('.original')
+    await expectDocumentView(page, report.documents[0]!)
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3000)
     await finish(page)
   }, BROWSER_TIMEOUT)
 

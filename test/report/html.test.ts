@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { embedJson, escapeHtml, renderHtml } from '../../src/report/html/index.js'
+import { similarityCell } from '../../src/report/html/overview.js'
 import type { Report } from '../../src/types.js'
 import { ROOT, SEEDS, runCli, withTempDir } from '../helpers/index.js'
 import { HOSTILE_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
@@ -94,6 +95,16 @@ describe('renderHtml', () => {
     expect(markup).toContain('<code>&lt;script&gt;window.__pwned=&quot;file&quot;&lt;/script&gt;.jsonl:3</code>')
     expect(html.match(/<script/g)).toHaveLength(3)
     expect(html.match(/<\/script>/g)).toHaveLength(3)
+  })
+})
+
+describe('similarityCell', () => {
+  it('puts the low edge in the first square and 1 in the last, over 20 squares', () => {
+    expect(similarityCell(0.4, 0.4)).toBe(0)
+    expect(similarityCell(0.39, 0.4)).toBe(0)
+    expect(similarityCell(1, 0.4)).toBe(19)
+    expect(similarityCell(0.7, 0.4)).toBe(10)
+    expect(similarityCell(0.5, 0)).toBe(10)
   })
 })
 

@@ -368,7 +368,7 @@
 
   // The same formula as overview.ts similarityCell, so a square of the map lists exactly its clusters.
   function similarityCell(value, low) {
-    return Math.max(0, Math.min(MAP_BINS - 1, Math.floor(((value - low) / (1 - low)) * MAP_BINS)))
+    return Math.max(0, Math.min(MAP_BINS - 1, Math.floor(((value - low) / (1 - low)) * MAP_BINS + 1e-9)))
   }
 
   function inCell(cluster, params) {

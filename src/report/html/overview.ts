@@ -67,9 +67,10 @@ const BINS = 20
 /**
  * Which cell of the similarity map a score falls in, over [low, 1]. The client script repeats this
  * exact formula (client.js `similarityCell`) to list a cell's clusters, so both agree on every edge.
+ * The 1e-9 keeps a score on an edge (0.7 over [0.4, 1]) in the square it starts, despite rounding.
  */
 export function similarityCell(value: number, low: number): number {
-  return Math.max(0, Math.min(BINS - 1, Math.floor(((value - low) / (1 - low)) * BINS)))
+  return Math.max(0, Math.min(BINS - 1, Math.floor(((value - low) / (1 - low)) * BINS + 1e-9)))
 }
 
 /** Duplicates placed by Jaccard (x) and containment (y) against their canonical; darker = more. */
