@@ -16,7 +16,7 @@ import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show }
 import { HOSTILE_LINES, LONG_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
 
 const REPORTS = join(OUTPUT, 'reports')
-const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many', { report: Report; html: string }> = {} as never
+const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many' | 'legacy', { report: Report; html: string }> = {} as never
 const MANY = 10_000
 let browser: Browser
 
@@ -38,6 +38,9 @@ beforeAll(async () => {
   }
   await writeReport('cluster', await seedsWithCluster())
   await writeReport('hostile', await hostileReport())
+  // A report.json from before `original` existed.
+  const seeds = pages.seeds.report
+  await writeReport('legacy', { ...seeds, documents: seeds.documents.map(({ original: _original, ...document }) => document) })
   // 10,000 small generated documents: the page must draw a page of them, not all.
   const many = Array.from({ length: MANY }, (_, index) => ({
     id: `gen-${String(index).padStart(5, '0')}.txt`,
@@ -267,6 +270,20 @@ describe('the HTML report in Chromium', () => {
     await page.waitForSelector('.original')
     await expectDocumentView(page, report.documents[0]!)
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3000)
+    await finish(page)
+  }, BROWSER_TIMEOUT)
+
+  it('a report.json without the original text still shows every removed line with its reason', async () => {
+    const { report, html } = pages.legacy
+    const document = [...report.documents].sort((a, b) => b.removed.length - a.removed.length)[0]!
+    const page = await newPage()
+    await openReport(page, html, docHash(document.id))
+    await expect(page.locator('.original').textContent()).resolves.toContain('has no original text')
+    const shown = await page.locator('.original li.line.removed').evaluateAll((items) =>
+      items.map((item) => [Number((item as HTMLElement).dataset['line']), item.querySelector('del')?.textContent]),
+    )
+    expect(shown).toEqual(document.removed.map((removed) => [removed.line, removed.text]))
+    await expect(page.locator('.original .note .reason').allTextContents()).resolves.toEqual(document.removed.map((removed) => removed.reason))
     await finish(page)
   }, BROWSER_TIMEOUT)
 
