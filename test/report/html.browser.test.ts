@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clean } from '../../src/index.js'
 import { renderHtml } from '../../src/report/html/index.js'
+import { similarityCell } from '../../src/report/html/overview.js'
 import type { Report, ReportDocument } from '../../src/types.js'
 import { writeOutputs } from '../../src/write/index.js'
 import { devCorpus, seedFiles } from '../helpers/index.js'
@@ -41,10 +42,15 @@ beforeAll(async () => {
   // A report.json from before `original` existed.
   const seeds = pages.seeds.report
   await writeReport('legacy', { ...seeds, documents: seeds.documents.map(({ original: _original, ...document }) => document) })
-  // 10,000 small generated documents: the page must draw a page of them, not all.
+  // 10,000 small generated documents, each its own words (a seeded generator), so they are not
+  // near-duplicates of each other: the page must draw a page of them, not all.
+  let seed = 12345
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648)
+  const word = (): string => `w${(next() >> 8) % 5000}`
+  const sentence = (): string => Array.from({ length: 14 }, word).join(' ')
   const many = Array.from({ length: MANY }, (_, index) => ({
     id: `gen-${String(index).padStart(5, '0')}.txt`,
-    text: `Story number ${index} about the ${index % 7 === 0 ? 'harbour' : 'market'} in town ${index % 97}.\nIt has a second paragraph that differs: ${index * 7919}.\n`,
+    text: `Story ${index} about the ${index % 7 === 0 ? 'harbour' : 'market'}: ${sentence()}.\n${sentence()}.\n`,
   }))
   await writeReport('many', (await clean(many)).report)
 }, BROWSER_TIMEOUT * 2)
@@ -206,7 +212,7 @@ describe('the HTML report in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(mostRemoved[0]!.document.id)
     await page.locator('#filter-status').selectOption('duplicate')
     await page.waitForFunction(() => document.body.dataset['rendered']?.includes('status=duplicate'))
-    await expect(page.locator('a.doc-link').count()).resolves.toBe(0)
+    await expect(page.locator('a.doc-link').count()).resolves.toBe(report.documents.filter((document) => document.status === 'duplicate').length)
     await finish(page)
   }, BROWSER_TIMEOUT)
 
@@ -249,6 +255,51 @@ describe('the HTML report in Chromium', () => {
     await show(page, `#docs?q=${encodeURIComponent(term)}`)
     await expect(page.locator('.result-count').textContent()).resolves.toContain(`${expectedMatches(report, term)} of ${report.documents.length} documents`)
     await screenshot(page, 'dev-search')
+    await finish(page)
+  }, BROWSER_TIMEOUT)
+
+  it('dev set: the largest real cluster side by side, a square of the similarity map, and a shared passage', async () => {
+    const { report, html } = pages.dev
+    expect(report.clusters.length).toBeGreaterThan(0)
+    const cluster = [...report.clusters].sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : 1))[0]!
+    const duplicates = cluster.members.filter((member) => member.id !== cluster.canonical)
+    const textOf = (id: string): string => report.documents.find((document) => document.id === id)!.text
+    const page = await newPage()
+    await openReport(page, html, `#cluster=${encodeURIComponent(cluster.id)}`)
+    await page.waitForSelector('.pair')
+    // Drawn five pairs at a time; the button draws the rest.
+    while (await page.locator('button.more').isVisible()) await page.locator('button.more').click()
+    await expect(page.locator('.pair').count()).resolves.toBe(duplicates.length)
+    for (const member of duplicates) {
+      const pair = page.locator(`.pair[data-member="${member.id}"]`)
+      await expect(pair.locator('.pane-canonical').textContent()).resolves.toBe(textOf(cluster.canonical))
+      await expect(pair.locator('.pane-member').textContent()).resolves.toBe(textOf(member.id))
+      await expect(pair.locator('.scores').textContent()).resolves.toContain(`Jaccard ${Math.round(member.jaccard * 1000) / 10}%`)
+    }
+    await page.locator('.pair').first().scrollIntoViewIfNeeded()
+    await screenshot(page, 'dev-cluster')
+
+    // The darkest square lists exactly the clusters with a duplicate in it.
+    await show(page, '#overview')
+    const square = page.locator('svg.heatmap a').first()
+    const href = (await square.getAttribute('href'))!
+    const params = new URLSearchParams(href.slice(href.indexOf('?') + 1))
+    const low = Number(params.get('low'))
+    const [x, y] = [Number(params.get('x')), Number(params.get('y'))]
+    const expected = report.clusters
+      .filter((entry) => entry.members.some((member) => member.id !== entry.canonical && similarityCell(member.jaccard, low) === x && similarityCell(member.containment, low) === y))
+      .map((entry) => entry.id)
+    await square.click()
+    await page.waitForFunction(() => document.body.dataset['view'] === 'clusters')
+    await expect(page.locator('a.cluster-link').allTextContents()).resolves.toEqual(expected.slice(0, 100))
+
+    const passage = report.sharedPassages[0]
+    expect(passage).toBeDefined()
+    await show(page, '#passages')
+    const occurrence = passage!.occurrences[0]!
+    await page.locator('.passage a', { hasText: `${occurrence.document}:${occurrence.line}` }).first().click()
+    await page.waitForSelector(`#L${occurrence.line}.target`)
+    await expect(page.locator('h2.view-title').textContent()).resolves.toBe(occurrence.document)
     await finish(page)
   }, BROWSER_TIMEOUT)
 
