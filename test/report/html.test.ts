@@ -70,7 +70,7 @@ describe('renderHtml', () => {
     const html = renderHtml(report)
     for (const [rule, count] of Object.entries(report.stats.lines.byRule)) {
       expect(html).toContain(`href="#docs?rule=${encodeURIComponent(rule)}"><span class="bar-label">${rule}</span>`)
-      expect(html).toMatch(new RegExp(`${rule}</span>.*?<span class="bar-count">${count}</span>`))
+      expect(html).toMatch(new RegExp(`${rule}</span>.*?<span class="bar-count">${count.toLocaleString('en-US')}</span>`))
     }
     expect(html).toContain('href="#clusters?size=3"')
     expect(html).toContain('<svg class="heatmap"')
