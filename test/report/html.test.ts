@@ -5,10 +5,11 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { embedJson, escapeHtml, renderHtml } from '../../src/report/html/index.js'
+import { embedJson, escapeHtml, renderHtml, renderHtmlChunks } from '../../src/report/html/index.js'
+import { clean } from '../../src/index.js'
 import { similarityCell } from '../../src/report/html/overview.js'
 import type { Report } from '../../src/types.js'
-import { ROOT, SEEDS, runCli, withTempDir } from '../helpers/index.js'
+import { ROOT, SEEDS, devCorpus, runCli, withTempDir } from '../helpers/index.js'
 import { HOSTILE_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'src', 'report', 'report.schema.json'), 'utf8')) as object
@@ -46,6 +47,18 @@ describe('renderHtml', () => {
     const report = await seedsWithCluster()
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true)
     expect(embedded(renderHtml(report))).toEqual(JSON.parse(JSON.stringify(report)))
+  })
+
+  it('comes in pieces no bigger than a document or two, whatever the corpus size, that make the same page', async () => {
+    const { report } = await clean(devCorpus())
+    const chunks = [...renderHtmlChunks(report)]
+    const page = chunks.join('')
+    expect(page).toBe(renderHtml(report))
+    expect(embedded(page)).toEqual(JSON.parse(JSON.stringify(report)))
+    const largestDocument = Math.max(...report.documents.map((document) => embedJson(document).length))
+    const largestChunk = Math.max(...chunks.slice(1, -1).map((chunk) => chunk.length))
+    expect(page.length).toBeGreaterThan(20 * largestChunk)
+    expect(largestChunk).toBeLessThan((1 << 16) + largestDocument + 2)
   })
 
   it('is deterministic: the same report gives the same bytes', async () => {

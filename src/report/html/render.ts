@@ -45,8 +45,45 @@ function scriptHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
 }
 
+/**
+ * The report's JSON, embedded (escaped as embedJson does), one array element at a time: the same
+ * text as embedJson(report), but never one string, so a report too big for a single V8 string
+ * (about 512 MB) still makes a page.
+ */
+function* embeddedJsonChunks(report: Report): Generator<string> {
+  const entries = Object.entries(report).filter(([, value]) => value !== undefined)
+  yield '{'
+  let first = true
+  for (const [key, value] of entries) {
+    yield `${first ? '' : ','}${embedJson(key)}:`
+    first = false
+    if (!Array.isArray(value)) {
+      yield embedJson(value)
+      continue
+    }
+    let chunk = '['
+    for (let index = 0; index < value.length; index++) {
+      const element: unknown = value[index]
+      chunk += `${index === 0 ? '' : ','}${embedJson(element === undefined ? null : element)}`
+      if (chunk.length > CHUNK) {
+        yield chunk
+        chunk = ''
+      }
+    }
+    yield `${chunk}]`
+  }
+  yield '}'
+}
+
+const CHUNK = 1 << 16
+
 /** The whole page. Deterministic: the same report gives the same bytes. */
 export function renderHtml(report: Report): string {
+  return [...renderHtmlChunks(report)].join('')
+}
+
+/** The page in pieces, for writing a large report without building one string. */
+export function* renderHtmlChunks(report: Report): Generator<string> {
   const { css, scripts } = loadAssets()
   const csp = [
     "default-src 'none'",
@@ -58,7 +95,7 @@ export function renderHtml(report: Report): string {
   ].join('; ')
   const { documents, clusters } = report.stats
   const title = `neardup report: ${documents.in} documents, ${clusters.count} clusters`
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -89,7 +126,9 @@ export function renderHtml(report: Report): string {
 <noscript><p>The overview above needs no script; the document, cluster and passage views need JavaScript.</p></noscript>
 </main>
 <footer class="keys muted">Keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous row or document · <kbd>Esc</kbd> back to the list</footer>
-<script type="application/json" id="report-data">${embedJson(report)}</script>
+<script type="application/json" id="report-data">`
+  yield* embeddedJsonChunks(report)
+  yield `</script>
 ${scripts.map((source) => `<script>${source}</script>`).join('\n')}
 </body>
 </html>
