@@ -66,7 +66,7 @@ const BINS = 20
 
 /**
  * Which cell of the similarity map a score falls in, over [low, 1]. The client script repeats this
- * exact formula (client.js `similarityCell`) to list a cell's clusters, so both agree on every edge.
+ * exact formula (client/3-clusters.js `similarityCell`) to list a cell's clusters, so both agree on every edge.
  * The 1e-9 keeps a score on an edge (0.7 over [0.4, 1]) in the square it starts, despite rounding.
  */
 export function similarityCell(value: number, low: number): number {

@@ -4,7 +4,7 @@
  * them, and allows only these exact scripts by hash, so even a slip in escaping could not run code).
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +27,20 @@ function inlineScript(source: string, name: string): string {
   return source
 }
 
+/**
+ * The client script: the files of client/ in name order, in one strict-mode function scope (they
+ * share its names, as parts of one script). Text from documents only ever becomes DOM text nodes
+ * there (append/textContent), never innerHTML.
+ */
+function clientScript(): string {
+  const folder = join(HERE, 'client')
+  const parts = readdirSync(folder)
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => readFileSync(join(folder, name), 'utf8'))
+  return `;(function () {\n'use strict'\n${parts.join('\n')}})()\n`
+}
+
 function loadAssets(): Assets {
   if (assets) return assets
   const require = createRequire(import.meta.url)
@@ -35,7 +49,7 @@ function loadAssets(): Assets {
     css: readFileSync(join(HERE, 'page.css'), 'utf8'),
     scripts: [
       inlineScript(readFileSync(diffPath, 'utf8'), 'diff.min.js'),
-      inlineScript(readFileSync(join(HERE, 'client.js'), 'utf8'), 'client.js'),
+      inlineScript(clientScript(), 'client/*.js'),
     ],
   }
   return assets
