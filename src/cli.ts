@@ -15,6 +15,8 @@ import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
+import { loadReport, renderHtml, ReportFileError } from './report/html/index.js'
+import { writeFileAtomic } from './write/atomic.js'
 import type { Diagnostic, Report } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -252,6 +254,16 @@ Examples:
     })
 
   program
+    .command('report')
+    .description('render a saved report.json as the HTML report')
+    .argument('<report.json>', 'a report written by neardup clean --report')
+    .option('-o, --out <file>', 'where to write the page (default: index.html next to report.json)')
+    .action(async (path: string, flags: { out?: string }) => {
+      const out = flags.out ?? join(dirname(path), 'index.html')
+      await writeFileAtomic(out, renderHtml(await loadReport(path)))
+    })
+
+  program
     .command('rules')
     .description('list the boilerplate rules with their ids and an example each')
     .action(() => {
@@ -277,6 +289,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       return 2
+    }
+    if (error instanceof ReportFileError) {
+      process.stderr.write(`neardup: ${error.message}\n`)
+      return 1
     }
     if (error instanceof UsageError || error instanceof OptionsError) {
       process.stderr.write(`neardup: ${error.message}\n`)

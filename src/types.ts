@@ -214,6 +214,8 @@ export interface ReportDocument {
   readonly cluster: string | null
   /** Cleaned text (for duplicates too). */
   readonly text: string
+  /** The input text exactly as read (BOM removed), so a reader (the HTML report) can show every line. */
+  readonly original?: string
   /** Input lines (a final line end starts no new line). */
   readonly lines: number
   /** Kept-or-removed paragraphs that span several input lines (rejoined hard wraps). */

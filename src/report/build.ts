@@ -65,6 +65,7 @@ function reportDocument(document: Document): ReportDocument {
     duplicateOf: duplicate?.kind === 'duplicate' ? duplicate.evidence.canonical : null,
     cluster: duplicate?.kind === 'duplicate' ? duplicate.evidence.cluster : null,
     text: cleanedText(document),
+    original: document.text,
     lines: document.lineCount,
     joined: document.paragraphs
       .filter((paragraph) => paragraph.lines.end !== paragraph.lines.start)

@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { CleanResult } from '../pipeline.js'
 import { removeStaleTemporaries, writeFileAtomic } from './atomic.js'
+import { renderHtml } from '../report/html/index.js'
 import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
@@ -43,6 +44,9 @@ export async function writeOutputs(result: CleanResult, options: WriteOptions): 
     const path = join(options.report, 'report.json')
     await writeFileAtomic(path, serializeReport(result.report))
     report.push(path)
+    const html = join(options.report, 'index.html')
+    await writeFileAtomic(html, renderHtml(result.report))
+    report.push(html)
   }
   return { texts, report }
 }

@@ -36,6 +36,16 @@ describe('report.json schema', () => {
     expect(report.documents.map((document) => document.status)).toEqual(['empty', 'skipped', 'kept'])
   })
 
+  it('takes `original` (the input text, for the HTML report) as optional: present, absent, never another type', async () => {
+    const seeds = seedFiles()
+    const report = JSON.parse(JSON.stringify((await clean(seeds)).report)) as { documents: Array<Record<string, unknown>> }
+    expect(report.documents.map((document) => document['original'])).toEqual(report.documents.map((document) => seeds.find((seed) => seed.id === document['id'])!.text))
+    for (const document of report.documents) delete document['original']
+    expectValid(report)
+    report.documents[0]!['original'] = 42
+    expect(validate(report)).toBe(false)
+  })
+
   it('rejects a report that lost a required field', async () => {
     const report = JSON.parse(JSON.stringify((await clean(seedFiles())).report)) as { documents: Array<Record<string, unknown>> }
     delete report.documents[0]!['status']

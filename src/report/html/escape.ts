@@ -1,0 +1,31 @@
+/**
+ * The only ways document text enters the page. Everything from report.json is data, never markup:
+ * HTML-escaped where it becomes text or an attribute, JSON-escaped where it is embedded for the client.
+ */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Text for an element's content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!)
+}
+
+/**
+ * JSON that can sit inside `<script type="application/json">`: `<`, `>` and `&` become `\u003c` etc.,
+ * so neither `</script>` nor `<!--` in a document can end or bend the element, and U+2028/2029 are
+ * escaped so the text also stays valid if someone pastes it into JavaScript. JSON.parse reads it back unchanged.
+ */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** A fragment link to a view of the page (`#doc=ID`): the id is percent-encoded, so it can never become a scheme. */
+export function viewLink(view: 'doc' | 'cluster', id: string): string {
+  return `#${view}=${encodeURIComponent(id)}`
+}
