@@ -1,15 +1,15 @@
 /**
  * clean(): the stages in order, each timed. This file is the table of contents of the tool.
  * read → segment → boilerplate → repeats → corpus boilerplate → near-duplicates → report
+ * (segment, boilerplate and repeats run per document, on worker threads, while reading goes on)
  */
 import { performance } from 'node:perf_hooks'
-import { markBoilerplate, markCorpusBoilerplate } from './boilerplate/index.js'
+import { markCorpusBoilerplate } from './boilerplate/index.js'
 import { createDocument, keptParagraphs } from './document.js'
 import { findNearDuplicates } from './neardup/index.js'
-import { resolveOptions, type CleanOptionsInput } from './options.js'
+import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
+import { createDocumentStageRunner } from './parallel/index.js'
 import { buildReport, statusOf } from './report/build.js'
-import { markRepeats } from './repeats/index.js'
-import { segment } from './segment/index.js'
 import type { CleanedDocument, Diagnostic, Document, DocumentInput, Report } from './types.js'
 
 export interface CleanContext {
@@ -43,9 +43,26 @@ class StageTimer {
   }
 }
 
-async function collect(input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>): Promise<Document[]> {
+/** Reads every input and runs the per-document stages on it as it arrives (on worker threads with jobs > 1). */
+async function readAndProcess(
+  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  options: CleanOptions,
+  timer: StageTimer,
+): Promise<Document[]> {
   const documents: Document[] = []
-  for await (const item of input) documents.push(createDocument(item))
+  const runner = createDocumentStageRunner(options, options.jobs)
+  let stageTimings: Record<string, number> = {}
+  try {
+    for await (const item of input) {
+      const document = createDocument(item)
+      documents.push(document)
+      await runner.push(document)
+    }
+  } finally {
+    stageTimings = await runner.finish()
+  }
+  // Thread time summed over workers: with --jobs N these add up to more than the wall time.
+  for (const [stage, ms] of Object.entries(stageTimings)) timer.timings[stage] = ms
   return documents
 }
 
@@ -67,12 +84,8 @@ export async function clean(
 ): Promise<CleanResult> {
   const options = resolveOptions(optionsInput)
   const timer = new StageTimer()
-  const documents = await timer.timeAsync('read', () => collect(input))
+  const documents = await timer.timeAsync('read', () => readAndProcess(input, options, timer))
   const usable = documents.filter((document) => document.skipped === undefined)
-
-  timer.time('segment', () => usable.forEach((document) => segment(document, options.segment)))
-  timer.time('boilerplate', () => usable.forEach((document) => markBoilerplate(document, options.boilerplate)))
-  timer.time('repeats', () => usable.forEach((document) => markRepeats(document, options.repeats)))
   timer.time('corpus', () => markCorpusBoilerplate(usable, options.boilerplate))
   usable.forEach(markEmpty)
   const neardup = timer.time('neardup', () =>
