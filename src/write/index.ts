@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path'
 import type { CleanResult } from '../pipeline.js'
-import { writeFileAtomic } from './atomic.js'
+import { writeChunksAtomic } from './atomic.js'
+import { reportChunks } from './report-json.js'
 import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
@@ -27,7 +28,7 @@ export interface WrittenFiles {
   readonly report: readonly string[]
 }
 
-/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated. */
+/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated (written streamed: `reportChunks`). */
 export function serializeReport(report: CleanResult['report']): string {
   return `${JSON.stringify(report, null, 2)}\n`
 }
@@ -39,7 +40,7 @@ export async function writeOutputs(result: CleanResult, options: WriteOptions): 
   const report: string[] = []
   if (options.report) {
     const path = join(options.report, 'report.json')
-    await writeFileAtomic(path, serializeReport(result.report))
+    await writeChunksAtomic(path, reportChunks(result.report))
     report.push(path)
   }
   return { texts, report }
