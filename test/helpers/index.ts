@@ -1,7 +1,7 @@
 /** Test helpers: real files from the repo, temp dirs, a spawned CLI, and a document builder. */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,7 +11,8 @@ import type { Document } from '../../src/types.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SEEDS = join(ROOT, 'seeds')
-export const SHARED = join(ROOT, '..', 'shared')
+/** ../shared from the main checkout; worktrees sit one level deeper (/work/wt/<name>). */
+export const SHARED = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].find((dir) => existsSync(dir)) ?? join(ROOT, '..', 'shared')
 export const DEV_CORPUS = join(SHARED, 'eval', 'dev', 'corpus.jsonl')
 export const DEV_GOLD = join(SHARED, 'eval', 'dev', 'gold.json')
 export const SEEDS_GOLD = join(SHARED, 'gold', 'seeds.json')
