@@ -8,6 +8,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_OPTIONS } from '../options.js'
 import { writeCorpus, type CorpusStats } from './corpus.js'
@@ -29,7 +31,7 @@ function jobList(value: string): number[] {
   return value.split(',').map((item) => whole(item.trim()))
 }
 
-interface BenchFlags {
+export interface BenchFlags {
   docs: number
   seed: number
   jobs: number[]
@@ -37,6 +39,8 @@ interface BenchFlags {
   corpus?: string
   keep?: boolean
   signatures: boolean
+  /** Minimum milliseconds each side of the signature comparison runs for. */
+  signatureMs: number
   devSet?: string
 }
 
@@ -75,7 +79,7 @@ export async function runBench(flags: BenchFlags, command: string, log: (line: s
     if (flags.signatures) {
       log('signing a sample with the minhash package and with ours')
       const texts = await sampleTexts(corpusPath, SIGNATURE_SAMPLE)
-      signatures = await measureSignatures(texts, DEFAULT_OPTIONS.neardup.numPerm, DEFAULT_OPTIONS.neardup.ngram)
+      signatures = await measureSignatures(texts, DEFAULT_OPTIONS.neardup.numPerm, DEFAULT_OPTIONS.neardup.ngram, flags.signatureMs)
     }
     if (flags.keep) log(`kept ${work}`)
     return {
@@ -100,6 +104,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--corpus <file>', 'write the generated corpus here (default: a temporary folder)')
     .option('--dev-set <dir>', 'dev set folder with corpus.jsonl and gold.json (default: ../shared/eval/dev)')
     .option('--no-signatures', 'skip the minhash package comparison')
+    .option('--signature-ms <ms>', 'run each side of the signature comparison at least this long', whole, 2000)
     .option('--keep', 'keep the temporary folder (reports, cleaned JSONL)')
     .parse(argv)
   const flags = program.opts<BenchFlags>()
@@ -112,7 +117,8 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.write(markdown)
 }
 
-await main(process.argv).catch((error: Error) => {
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])
+if (invokedDirectly) await main(process.argv).catch((error: Error) => {
   process.stderr.write(`bench: ${error.message}\n`)
   process.exitCode = 1
 })

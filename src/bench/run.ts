@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
 
-const HERE = dirname(fileURLToPath(import.meta.url))
+/** The compiled bench folder (from the TypeScript sources in tests, the one in dist/: the CLI runs compiled). */
+const HERE = dirname(fileURLToPath(import.meta.url)).replace(/([\\/])src([\\/])bench$/, '$1dist$2bench')
 const CLI = join(HERE, '..', 'cli.js')
 const RSS = pathToFileURL(join(HERE, 'rss.js')).href
 
