@@ -15,6 +15,8 @@ import type { CleanedDocument, Diagnostic, Document, DocumentInput, Report } fro
 export interface CleanContext {
   /** Problems met while reading (filled while the input is consumed); copied into the report. */
   readonly diagnostics?: readonly Diagnostic[]
+  /** Called as each corpus-level stage starts (the CLI's progress bar shows it). */
+  readonly onStage?: (stage: string) => void
 }
 
 export interface CleanResult {
@@ -25,7 +27,9 @@ export interface CleanResult {
 
 class StageTimer {
   readonly timings: Record<string, number> = {}
+  constructor(private readonly onStage: (stage: string) => void = () => {}) {}
   time<T>(stage: string, work: () => T): T {
+    this.onStage(stage)
     const start = performance.now()
     try {
       return work()
@@ -83,7 +87,7 @@ export async function clean(
   context: CleanContext = {},
 ): Promise<CleanResult> {
   const options = resolveOptions(optionsInput)
-  const timer = new StageTimer()
+  const timer = new StageTimer(context.onStage)
   const documents = await timer.timeAsync('read', () => readAndProcess(input, options, timer))
   const usable = documents.filter((document) => document.skipped === undefined)
   timer.time('corpus', () => markCorpusBoilerplate(usable, options.boilerplate))
