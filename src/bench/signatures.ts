@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module'
 import { performance } from 'node:perf_hooks'
+import { DEFAULT_OPTIONS } from '../options.js'
+import { normalize } from '../segment/index.js'
 
 export interface SignatureSpeed {
   /** Documents in the sample both sides signed. */
@@ -14,7 +16,7 @@ export interface SignatureSpeed {
   readonly ngram: number
   /** MB/s (10^6 bytes of UTF-8 text per second). */
   readonly packageMBps: number
-  /** Null until a signing kernel is exported by `src/neardup/`. */
+  /** `signText` of `src/neardup/`; null when it exports none. */
   readonly oursMBps: number | null
   /** ours / package. */
   readonly ratio: number | null
@@ -52,16 +54,24 @@ function speed(texts: readonly string[], bytes: number, minMs: number, work: (te
   return (bytes * rounds) / 1e6 / (elapsed / 1000)
 }
 
-/** Our kernel, if `src/neardup/` exports one yet (looked up by name, so the bench builds either way). */
+type SignText = (text: string, settings: { ngram: number; charNgram: number; numPerm: number; seed: number }) => Uint32Array
+
+/** Our kernel, `signText` from `src/neardup/` (looked up by name, so the bench builds before it lands). */
 export async function loadOurSigner(numPerm: number, ngram: number): Promise<Signer | null> {
   const neardup = (await import('../neardup/index.js')) as Record<string, unknown>
-  const factory = neardup['createSigner']
-  if (typeof factory === 'function') return (factory as (o: { numPerm: number; ngram: number }) => Signer)({ numPerm, ngram })
-  return null
+  const signText = neardup['signText'] as SignText | undefined
+  if (typeof signText !== 'function') return null
+  const settings = { charNgram: 5, ...DEFAULT_OPTIONS.neardup, numPerm, ngram }
+  return (text) => signText(text, settings)
 }
 
-export async function measureSignatures(texts: readonly string[], numPerm: number, ngram: number, minMs = 2000): Promise<SignatureSpeed> {
+/**
+ * Both sides get the same normalised texts (the pipeline's matching key, made before signing in
+ * production too), so the timer covers tokenising, hashing and signing on each side.
+ */
+export async function measureSignatures(raw: readonly string[], numPerm: number, ngram: number, minMs = 2000): Promise<SignatureSpeed> {
   const { Minhash } = require('minhash') as { Minhash: PackageMinhashClass }
+  const texts = raw.map((text) => normalize(text))
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   const packageMBps = speed(texts, bytes, minMs, (text) => packageSign(Minhash, text, numPerm, ngram))
   const ours = await loadOurSigner(numPerm, ngram)
