@@ -9,6 +9,7 @@ import { createWriteStream } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import { loadavg } from 'node:os'
 
 /** The compiled bench folder (from the TypeScript sources in tests, the one in dist/: the CLI runs compiled). */
 const HERE = dirname(fileURLToPath(import.meta.url)).replace(/([\\/])src([\\/])bench$/, '$1dist$2bench')
@@ -26,6 +27,8 @@ export interface RunResult {
   readonly timings: Readonly<Record<string, number>>
   /** Records in clean.jsonl. */
   readonly written: number
+  /** 1-minute load average when the run ended: the machine is shared, so wall times need this beside them. */
+  readonly loadAverage: number
 }
 
 /**
@@ -85,5 +88,6 @@ export async function measureRun(corpus: string, dir: string, jobs: number, extr
     documents: stats.documents,
     timings: stats.timings,
     written,
+    loadAverage: loadavg()[0]!,
   }
 }

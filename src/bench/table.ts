@@ -37,17 +37,19 @@ export function renderMarkdown(result: BenchResult): string {
       `${fixed(corpus.repeatedParagraphs, 0)} repeated paragraphs, ${fixed(corpus.hardWrapped, 0)} hard-wrapped). ` +
       `Machine: ${result.machine.cpus} cores, Node ${result.machine.node}.`,
     '',
-    `| jobs | documents/s | MB/s | wall s | CPU s | peak RSS MB | ${stages.map((stage) => `${stage} s`).join(' | ')} |`,
-    `| ---: | ---: | ---: | ---: | ---: | ---: | ${stages.map(() => '---:').join(' | ')} |`,
+    `| jobs | documents/s | MB/s | MB per CPU s | wall s | CPU s | peak RSS MB | load | ${stages.map((stage) => `${stage} s`).join(' | ')} |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${stages.map(() => '---:').join(' | ')} |`,
   ]
   for (const run of runs) {
     const cells = [
       String(run.jobs),
       fixed(corpus.documents / run.seconds, 0),
       fixed(mb / run.seconds, 1),
+      fixed(mb / run.cpuSeconds, 1),
       fixed(run.seconds, 1),
       fixed(run.cpuSeconds, 1),
       fixed(run.maxRssMB, 0),
+      fixed(run.loadAverage, 1),
       ...stages.map((stage) => (run.timings[stage] === undefined ? '–' : fixed(run.timings[stage]! / 1000, 2))),
     ]
     lines.push(`| ${cells.join(' | ')} |`)
@@ -66,6 +68,14 @@ export function renderMarkdown(result: BenchResult): string {
           : `ours ${fixed(signatures.oursMBps, 1)} MB/s, ${fixed(signatures.ratio!, 0)}x the package.`),
     )
   }
-  lines.push('', `Command: \`${result.command}\``)
+  lines.push(
+    '',
+    'MB/s: input text (UTF-8) over wall time, whole process (start-up, reading, every stage, report.json and cleaned JSONL written). ' +
+      'MB per CPU s: the same over user + system CPU time of all threads. Load: the 1-minute load average as the run ended ' +
+      '(the machine is shared; above the core count, wall times are inflated). Stage columns are `stats.timings` of the report: ' +
+      'read is wall time of reading with the per-document stages overlapped; segment, boilerplate and repeats are thread time summed over workers.',
+    '',
+    `Command: \`${result.command}\``,
+  )
   return `${lines.join('\n')}\n`
 }
