@@ -50,13 +50,17 @@ export interface DocumentStageRunner {
 
 export function createDocumentStageRunner(options: DocumentStageOptions, jobs: number): DocumentStageRunner {
   const timings: Record<string, number> = {}
-  const pool = jobs > 1 ? new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false }) : null
+  // Started with the first full batch: an input that fits in one batch never pays for threads.
+  let pool: Tinypool | null = null
   const inFlight: Array<Promise<void>> = []
   let batch: Document[] = []
   let chars = 0
 
-  const dispatch = (): void => {
+  const dispatch = (moreToCome: boolean): void => {
     if (batch.length === 0) return
+    if (pool === null && moreToCome && jobs > 1) {
+      pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })
+    }
     const documents = batch
     batch = []
     chars = 0
@@ -77,17 +81,17 @@ export function createDocumentStageRunner(options: DocumentStageOptions, jobs: n
       batch.push(document)
       chars += document.text.length
       if (chars < BATCH_CHARS && batch.length < BATCH_DOCUMENTS) return
-      dispatch()
+      dispatch(true)
       // Results are applied to their own documents whatever order batches finish in, so waiting
       // for the oldest keeps memory bounded without affecting the output.
       while (inFlight.length >= jobs * IN_FLIGHT_PER_THREAD) await inFlight.shift()
     },
     async finish() {
-      dispatch()
+      dispatch(false)
       try {
         await Promise.all(inFlight.splice(0))
       } finally {
-        await pool?.destroy()
+        await (pool as Tinypool | null)?.destroy()
       }
       for (const stage of Object.keys(timings)) timings[stage] = Math.round(timings[stage]!)
       return timings
