@@ -8,7 +8,7 @@ import { markCorpusBoilerplate } from './boilerplate/index.js'
 import { createDocument, keptParagraphs } from './document.js'
 import { findNearDuplicates } from './neardup/index.js'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
-import { createDocumentStageRunner } from './parallel/index.js'
+import { applyStageOutputs, createDocumentStageRunner } from './parallel/index.js'
 import { buildReport, statusOf } from './report/build.js'
 import type { CleanedDocument, Diagnostic, Document, DocumentInput, Report } from './types.js'
 
@@ -53,20 +53,22 @@ async function readAndProcess(
   options: CleanOptions,
   timer: StageTimer,
 ): Promise<Document[]> {
-  const documents: Document[] = []
+  const items: DocumentInput[] = []
   const runner = createDocumentStageRunner(options, options.jobs)
-  let stageTimings: Record<string, number> = {}
+  let finished: Awaited<ReturnType<typeof runner.finish>>
   try {
     for await (const item of input) {
-      const document = createDocument(item)
-      documents.push(document)
-      await runner.push(document)
+      items.push(item)
+      await runner.push(item)
     }
   } finally {
-    stageTimings = await runner.finish()
+    finished = await runner.finish()
   }
+  // The stages never read the id, so documents are made once every id is known.
+  const documents = items.map(createDocument)
+  applyStageOutputs(documents, finished.outputs)
   // Thread time summed over workers: with --jobs N these add up to more than the wall time.
-  for (const [stage, ms] of Object.entries(stageTimings)) timer.timings[stage] = ms
+  for (const [stage, ms] of Object.entries(finished.timings)) timer.timings[stage] = ms
   return documents
 }
 

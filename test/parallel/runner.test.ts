@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { markBoilerplate } from '../../src/boilerplate/index.js'
 import { createDocument } from '../../src/document.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
-import { createDocumentStageRunner } from '../../src/parallel/index.js'
+import { applyStageOutputs, createDocumentStageRunner } from '../../src/parallel/index.js'
 import { markRepeats } from '../../src/repeats/index.js'
 import { segment } from '../../src/segment/index.js'
 import { devCorpus } from '../helpers/index.js'
@@ -19,15 +19,15 @@ describe('createDocumentStageRunner', () => {
       return document
     })
     const runner = createDocumentStageRunner(DEFAULT_OPTIONS, 2)
-    const documents = inputs.map((input) => createDocument(input))
-    const skipped = createDocument({ id: 'bad', text: '', skipped: 'malformed JSON' })
-    for (const [i, document] of documents.entries()) {
-      await runner.push(document)
-      if (i === 100) await runner.push(skipped)
-    }
-    const timings = await runner.finish()
-    expect(documents).toEqual(expected)
-    expect(skipped.paragraphs).toEqual([])
+    const pushed = [...inputs.slice(0, 100), { id: 'bad', text: '', skipped: 'malformed JSON' }, ...inputs.slice(100)]
+    for (const input of pushed) await runner.push(input)
+    const { outputs, timings } = await runner.finish()
+    expect(outputs).toHaveLength(pushed.length)
+    expect(outputs[100]).toBeNull()
+    const documents = pushed.map((input) => createDocument(input))
+    applyStageOutputs(documents, outputs)
+    expect(documents[100]!.paragraphs).toEqual([])
+    expect(documents.filter((document) => document.id !== 'bad')).toEqual(expected)
     expect(Object.keys(timings).sort()).toEqual(['boilerplate', 'repeats', 'segment'])
   })
 })
