@@ -61,7 +61,9 @@ export async function loadOurSigner(numPerm: number, ngram: number): Promise<Sig
   const neardup = (await import('../neardup/index.js')) as Record<string, unknown>
   const signText = neardup['signText'] as SignText | undefined
   if (typeof signText !== 'function') return null
-  const settings = { charNgram: 5, ...DEFAULT_OPTIONS.neardup, numPerm, ngram }
+  const defaults = DEFAULT_OPTIONS.neardup as unknown as Record<string, unknown>
+  const charNgram = typeof defaults['charNgram'] === 'number' ? defaults['charNgram'] : 5
+  const settings = { charNgram, numPerm, ngram, seed: DEFAULT_OPTIONS.neardup.seed }
   return (text) => signText(text, settings)
 }
 
