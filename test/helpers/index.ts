@@ -11,8 +11,8 @@ import type { Document } from '../../src/types.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SEEDS = join(ROOT, 'seeds')
-/** ../shared from the main checkout; worktrees sit one level deeper (/work/wt/<name>). */
-export const SHARED = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].find((dir) => existsSync(dir)) ?? join(ROOT, '..', 'shared')
+// ../shared beside the main checkout; a worktree under wt/<name> finds it one level further up.
+export const SHARED = existsSync(join(ROOT, '..', 'shared')) ? join(ROOT, '..', 'shared') : join(ROOT, '..', '..', 'shared')
 export const DEV_CORPUS = join(SHARED, 'eval', 'dev', 'corpus.jsonl')
 export const DEV_GOLD = join(SHARED, 'eval', 'dev', 'gold.json')
 export const SEEDS_GOLD = join(SHARED, 'gold', 'seeds.json')

@@ -1,0 +1,110 @@
+/**
+ * Clusters that cannot chain: documents are taken in canonical-policy order; each one not yet
+ * placed becomes a canonical and takes every unplaced document verified against *it*. A member is
+ * therefore always verified against its own canonical, never only against another member, so
+ * A~B and B~C do not pull A and C together when A and C differ (marin #6851/#6854 show the giant
+ * clusters transitive closure builds). The order depends only on ids and lengths, never on input order.
+ */
+import type { CanonicalPolicy } from '../options.js'
+
+export interface ClusterCandidate {
+  readonly id: string
+  /** Shingles in the cleaned text, repeats included: how complete the text is. */
+  readonly length: number
+}
+
+/** A verified pair: positions in the candidates array. */
+export type Edge = readonly [number, number]
+
+export interface Star {
+  readonly canonical: number
+  /** Positions of the other members, in canonical-policy order. */
+  readonly members: readonly number[]
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Orders documents so that the one a policy keeps comes first; ties by id. */
+export function policyOrder(candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): number[] {
+  const order = candidates.map((_, i) => i)
+  const compare = (a: ClusterCandidate, b: ClusterCandidate): number => {
+    if (policy === 'longest' && a.length !== b.length) return b.length - a.length
+    if (policy === 'shortest' && a.length !== b.length) return a.length - b.length
+    return byId(a.id, b.id)
+  }
+  return order.sort((a, b) => compare(candidates[a]!, candidates[b]!))
+}
+
+/** Groups of two or more documents around a canonical, sorted by the canonical's id. */
+export function clusterStars(candidates: readonly ClusterCandidate[], edges: readonly Edge[], policy: CanonicalPolicy): Star[] {
+  const order = policyOrder(candidates, policy)
+  const rank = new Int32Array(candidates.length)
+  order.forEach((position, r) => (rank[position] = r))
+  const neighbours: number[][] = candidates.map(() => [])
+  for (const [a, b] of edges) {
+    neighbours[a]!.push(b)
+    neighbours[b]!.push(a)
+  }
+  const placed = new Uint8Array(candidates.length)
+  const stars: Star[] = []
+  for (const canonical of order) {
+    if (placed[canonical]) continue
+    placed[canonical] = 1
+    const members = neighbours[canonical]!.filter((other) => !placed[other]).sort((a, b) => rank[a]! - rank[b]!)
+    for (const member of members) placed[member] = 1
+    if (members.length > 0) stars.push({ canonical, members })
+  }
+  return stars.sort((a, b) => byId(candidates[a.canonical]!.id, candidates[b.canonical]!.id))
+}
+
+/**
+ * Puts each exact copy where its lead went: `leadOf[i]` is the policy-first document with the same
+ * shingle set as i (i itself for leads). Only leads enter LSH, so a thousand identical documents
+ * make one entry, not half a million candidate pairs; their copies follow here.
+ */
+export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Star[] {
+  const copies = new Map<number, number[]>()
+  for (let i = 0; i < leadOf.length; i++) {
+    if (leadOf[i] === i) continue
+    const list = copies.get(leadOf[i]!)
+    if (list) list.push(i)
+    else copies.set(leadOf[i]!, [i])
+  }
+  if (copies.size === 0) return [...stars]
+  const rank = new Int32Array(candidates.length)
+  policyOrder(candidates, policy).forEach((position, r) => (rank[position] = r))
+  const byRank = (a: number, b: number): number => rank[a]! - rank[b]!
+  const placed = new Set<number>()
+  const expanded = stars.map((star) => {
+    placed.add(star.canonical)
+    star.members.forEach((member) => placed.add(member))
+    const members = [...(copies.get(star.canonical) ?? []), ...star.members.flatMap((member) => [member, ...(copies.get(member) ?? [])])]
+    return { canonical: star.canonical, members: members.sort(byRank) }
+  })
+  for (const [lead, list] of copies) if (!placed.has(lead)) expanded.push({ canonical: lead, members: [...list].sort(byRank) })
+  return expanded.sort((a, b) => byId(candidates[a.canonical]!.id, candidates[b.canonical]!.id))
+}
+
+/** For each document, the policy-first document with an identical (non-empty) shingle set. */
+export function exactLeads(shingleSets: readonly Uint32Array[], candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Int32Array {
+  const leadOf = Int32Array.from(shingleSets, (_, i) => i)
+  const leads = new Map<number, number[]>()
+  for (const position of policyOrder(candidates, policy)) {
+    const set = shingleSets[position]!
+    if (set.length === 0) continue
+    let h = set.length
+    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193) >>> 0
+    const same = leads.get(h)?.find((lead) => equal(shingleSets[lead]!, set))
+    if (same !== undefined) leadOf[position] = same
+    else leads.set(h, [...(leads.get(h) ?? []), position])
+  }
+  return leadOf
+}
+
+function equal(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

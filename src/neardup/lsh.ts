@@ -1,0 +1,137 @@
+/**
+ * LSH banding: a signature of b·r values is cut into b bands of r rows; documents whose band
+ * hashes agree in at least one band become candidate pairs. (b, r) come from the threshold by
+ * minimising the weighted areas under the false-positive and false-negative curves, as
+ * datasketch's `_optimal_param` does. Bucket keys are 32-bit numbers, never strings.
+ */
+import { mix32 } from './shingle.js'
+
+/** Probability that a pair with Jaccard s shares at least one band. */
+export function collisionProbability(s: number, bands: number, rows: number): number {
+  return 1 - (1 - s ** rows) ** bands
+}
+
+/** Simpson's rule with an even number of intervals: plenty for these smooth curves. */
+function integrate(f: (x: number) => number, from: number, to: number, intervals = 128): number {
+  if (to <= from) return 0
+  const step = (to - from) / intervals
+  let sum = f(from) + f(to)
+  for (let i = 1; i < intervals; i++) sum += f(from + i * step) * (i % 2 === 1 ? 4 : 2)
+  return (sum * step) / 3
+}
+
+export interface BandParameters {
+  readonly bands: number
+  readonly rows: number
+  /** Area under the collision curve below the threshold. */
+  readonly falsePositive: number
+  /** Area above the curve beyond the threshold. */
+  readonly falseNegative: number
+}
+
+const parameterCache = new Map<string, BandParameters>()
+
+/** The (bands, rows) with bands·rows <= numPerm that minimise wFP·FP + wFN·FN. */
+export function optimalBands(threshold: number, numPerm: number, falsePositiveWeight = 0.5, falseNegativeWeight = 0.5): BandParameters {
+  const key = `${threshold}:${numPerm}:${falsePositiveWeight}:${falseNegativeWeight}`
+  const cached = parameterCache.get(key)
+  if (cached) return cached
+  let best: BandParameters = { bands: 1, rows: 1, falsePositive: Infinity, falseNegative: Infinity }
+  let bestError = Infinity
+  for (let bands = 1; bands <= numPerm; bands++) {
+    for (let rows = 1; rows <= Math.floor(numPerm / bands); rows++) {
+      const falsePositive = integrate((s) => collisionProbability(s, bands, rows), 0, threshold)
+      const falseNegative = integrate((s) => 1 - collisionProbability(s, bands, rows), threshold, 1)
+      const error = falsePositive * falsePositiveWeight + falseNegative * falseNegativeWeight
+      if (error < bestError) {
+        bestError = error
+        best = { bands, rows, falsePositive, falseNegative }
+      }
+    }
+  }
+  parameterCache.set(key, best)
+  return best
+}
+
+/** One 32-bit key per band of a signature. */
+export function bandKeys(signature: Uint32Array, bands: number, rows: number, out: Uint32Array = new Uint32Array(bands)): Uint32Array {
+  for (let band = 0; band < bands; band++) {
+    let h = Math.imul(band + 1, 0x9e3779b1)
+    for (let row = band * rows; row < (band + 1) * rows; row++) h = Math.imul((h ^ signature[row]!) >>> 0, 0x01000193) ^ (h >>> 15)
+    out[band] = mix32(h)
+  }
+  return out
+}
+
+/**
+ * Documents' band keys, one row of `bands` keys per document; `candidatePairs()` walks one band at
+ * a time, so only one band's buckets are in memory at once.
+ */
+export class LshIndex {
+  readonly bands: number
+  readonly rows: number
+  private keys: Uint32Array
+  private count = 0
+
+  constructor(parameters: { bands: number; rows: number }, capacity = 1024) {
+    this.bands = parameters.bands
+    this.rows = parameters.rows
+    this.keys = new Uint32Array(Math.max(1, capacity) * this.bands)
+  }
+
+  get size(): number {
+    return this.count
+  }
+
+  /** Adds a signature; returns its 0-based position, the id used in candidate pairs. */
+  add(signature: Uint32Array): number {
+    if ((this.count + 1) * this.bands > this.keys.length) {
+      const grown = new Uint32Array(this.keys.length * 2)
+      grown.set(this.keys)
+      this.keys = grown
+    }
+    bandKeys(signature, this.bands, this.rows, this.keys.subarray(this.count * this.bands, (this.count + 1) * this.bands))
+    return this.count++
+  }
+
+  /** Positions that share a bucket with `signature` in some band (works for signatures never added). */
+  query(signature: Uint32Array): number[] {
+    const keys = bandKeys(signature, this.bands, this.rows)
+    const found: number[] = []
+    for (let doc = 0; doc < this.count; doc++) {
+      for (let band = 0; band < this.bands; band++) {
+        if (this.keys[doc * this.bands + band] === keys[band]) {
+          found.push(doc)
+          break
+        }
+      }
+    }
+    return found
+  }
+
+  /** Every pair (i < j) sharing a bucket in at least one band, each once, sorted. */
+  candidatePairs(): Array<[number, number]> {
+    const seen = new Set<number>()
+    const pairs: Array<[number, number]> = []
+    const next = new Int32Array(this.count)
+    for (let band = 0; band < this.bands; band++) {
+      const heads = new Map<number, number>()
+      for (let doc = 0; doc < this.count; doc++) {
+        const key = this.keys[doc * this.bands + band]!
+        next[doc] = heads.get(key) ?? -1
+        heads.set(key, doc)
+      }
+      for (const head of heads.values()) {
+        for (let j = head; j !== -1; j = next[j]!) {
+          for (let i = next[j]!; i !== -1; i = next[i]!) {
+            const code = i * this.count + j // i < j: the list runs from the latest document back
+            if (seen.has(code)) continue
+            seen.add(code)
+            pairs.push([i, j])
+          }
+        }
+      }
+    }
+    return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Verification of candidate pairs on the real shingle sets (sorted, distinct Uint32Arrays):
+ * LSH only proposes; these figures decide, and they are what the report shows.
+ */
+
+/** |a ∩ b| by merging two sorted arrays. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return shared
+}
+
+export interface Overlap {
+  /** |a ∩ b| / |a ∪ b|. */
+  readonly jaccard: number
+  /** |a ∩ b| / |a|: the share of `a` found in `b`. */
+  readonly containment: number
+  /** |a ∩ b| / |b|. */
+  readonly containmentOfB: number
+}
+
+export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
+  const shared = intersectionSize(a, b)
+  const union = a.length + b.length - shared
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: a.length === 0 ? 0 : shared / a.length,
+    containmentOfB: b.length === 0 ? 0 : shared / b.length,
+  }
+}
+
+/** Rounded for the report: four decimals are plenty and keep report.json stable and short. */
+export function round4(value: number): number {
+  return Math.round(value * 10000) / 10000
+}
