@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Tinypool } from 'tinypool'
 import type { Document, DocumentInput } from '../types.js'
+import { attachLineTexts } from './slices.js'
 import { runDocumentStages, type BatchOutput, type DocumentStageOptions, type StageOutput } from './stages.js'
 import type { BatchTask } from './worker.js'
 
@@ -49,6 +50,7 @@ export function applyStageOutputs(documents: readonly Document[], outputs: Stage
   documents.forEach((document, i) => {
     const output = outputs[i]
     if (!output) return
+    if (output.places) attachLineTexts(document.text, output.paragraphs, output.places)
     document.lineCount = output.lineCount
     document.paragraphs = output.paragraphs
     document.decisions.push(...output.decisions)

@@ -10,6 +10,7 @@ import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { segment } from '../segment/index.js'
 import type { Decision, Document, DocumentInput, Paragraph } from '../types.js'
+import { detachLineTexts } from './slices.js'
 
 /** The options the per-document stages read (plain data, so it crosses to a worker as is). */
 export type DocumentStageOptions = Pick<CleanOptions, 'segment' | 'boilerplate' | 'repeats'>
@@ -19,6 +20,8 @@ export interface StageOutput {
   readonly lineCount: number
   readonly paragraphs: Paragraph[]
   readonly decisions: Decision[]
+  /** Set when one-line paragraphs' texts were left behind (`slices.ts`): where to take them from. */
+  readonly places?: Int32Array
 }
 
 export interface BatchOutput {
@@ -28,7 +31,11 @@ export interface BatchOutput {
 }
 
 /** Runs the stages on a batch of usable (not skipped) inputs, in order. */
-export function runDocumentStages(inputs: ReadonlyArray<Pick<DocumentInput, 'id' | 'text'>>, options: DocumentStageOptions): BatchOutput {
+export function runDocumentStages(
+  inputs: ReadonlyArray<Pick<DocumentInput, 'id' | 'text'>>,
+  options: DocumentStageOptions,
+  { detach = false }: { detach?: boolean } = {},
+): BatchOutput {
   const documents = inputs.map((input) => createDocument({ id: input.id, text: input.text }))
   const timings: Record<string, number> = {}
   const time = (stage: string, work: (document: Document) => void): void => {
@@ -40,7 +47,9 @@ export function runDocumentStages(inputs: ReadonlyArray<Pick<DocumentInput, 'id'
   time('boilerplate', (document) => markBoilerplate(document, options.boilerplate))
   time('repeats', (document) => markRepeats(document, options.repeats))
   return {
-    documents: documents.map(({ lineCount, paragraphs, decisions }) => ({ lineCount, paragraphs, decisions })),
+    documents: documents.map(({ text, lineCount, paragraphs, decisions }) =>
+      detach ? { lineCount, paragraphs, decisions, places: detachLineTexts(text, paragraphs) } : { lineCount, paragraphs, decisions },
+    ),
     timings,
   }
 }

@@ -8,5 +8,5 @@ export interface BatchTask {
 }
 
 export default function run(task: BatchTask): BatchOutput {
-  return runDocumentStages(task.inputs, task.options)
+  return runDocumentStages(task.inputs, task.options, { detach: true })
 }
