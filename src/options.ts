@@ -63,10 +63,17 @@ export interface RepeatOptions {
    */
   readonly enabled: boolean
   /**
-   * Similarity (0..1) above which a later paragraph is a near-exact copy of an earlier one.
+   * Similarity (0..1) at which a later paragraph is a near-exact copy of an earlier one: 1 - word
+   * edits / words of the longer paragraph, punctuation aside (never more than 2 word edits).
    * @default 0.9
    */
   readonly threshold: number
+  /**
+   * Normalised characters a repeat must have unless it is part of a repeated run: shorter lines
+   * recur on their own for good reasons (a subheading used twice, "Advertisement").
+   * @default 60
+   */
+  readonly minChars: number
 }
 
 export interface NeardupOptions {
@@ -140,7 +147,7 @@ export const DEFAULT_OPTIONS: CleanOptions = {
   jobs: Math.max(1, availableParallelism()),
   segment: { rejoin: true },
   boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 3 },
-  repeats: { enabled: true, threshold: 0.9 },
+  repeats: { enabled: true, threshold: 0.9, minChars: 60 },
   neardup: {
     enabled: true,
     threshold: 0.4,
@@ -184,6 +191,7 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   whole(options.jobs, 'jobs', 1, 256)
   whole(options.boilerplate.minStories, 'boilerplate.minStories', 2)
   unit(options.repeats.threshold, 'repeats.threshold')
+  whole(options.repeats.minChars, 'repeats.minChars', 1)
   unit(options.neardup.threshold, 'neardup.threshold')
   unit(options.neardup.containment, 'neardup.containment')
   whole(options.neardup.ngram, 'neardup.ngram', 1, 32)

@@ -87,7 +87,7 @@ export interface RepeatDecision {
   readonly evidence: RepeatEvidence
 }
 
-export type RepeatRule = 'exact' | 'near-exact' | 'run'
+export type RepeatRule = 'exact' | 'near-exact' | 'run' | 'rewrapped'
 
 export type DocumentDecision =
   | { readonly kind: 'duplicate'; readonly rule: 'near-duplicate'; readonly evidence: DuplicateEvidence }

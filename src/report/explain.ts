@@ -25,9 +25,17 @@ export function explain(decision: Decision): string {
       break
     }
     case 'repeat':
-      return decision.rule === 'exact'
-        ? `repeats line ${decision.evidence.of} word for word`
-        : `repeats line ${decision.evidence.of} (${percent(decision.evidence.similarity)} similar${decision.rule === 'run' ? ', part of a repeated run' : ''})`
+      switch (decision.rule) {
+        case 'exact':
+          return `repeats line ${decision.evidence.of} word for word`
+        case 'run':
+          return `repeats line ${decision.evidence.of}, inside a run of paragraphs repeated from there`
+        case 'rewrapped':
+          return `repeats text from line ${decision.evidence.of}, with the lines broken at other places`
+        case 'near-exact':
+          return `repeats line ${decision.evidence.of} with small changes (${percent(decision.evidence.similarity)} of the words the same)`
+      }
+      break
     case 'duplicate':
       return `near-duplicate of ${decision.evidence.canonical}: Jaccard ${percent(decision.evidence.jaccard)}, containment ${percent(decision.evidence.containment)}`
     case 'empty':

@@ -26,11 +26,11 @@ export function segment(document: Document, options: SegmentOptions): void {
   })
   const width = options.rejoin ? wrapWidth(lines) : 0
   const groups: Line[][] = []
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const current = groups[groups.length - 1]
-    if (current && options.rejoin && continuesParagraph(current, line, width)) current.push(line)
+    if (current && options.rejoin && continuesParagraph(current, line, width, lines[i + 1])) current.push(line)
     else groups.push([line])
-  }
+  })
   document.paragraphs = groups.map((group, index): Paragraph => {
     const text = group.map((line) => line.text.trim()).join(' ')
     return {
