@@ -1,7 +1,10 @@
 /**
  * The benchmark corpus: new articles recombined from real paragraphs, with syndicated copies
  * (new headline, copyedits, trimmed ending, an added paragraph), junk lines, repeated paragraphs and
- * hard wraps injected, so that every stage does real work. Deterministic from the seed; streamed
+ * hard wraps injected, so that every stage does real work. A few thousand source paragraphs would
+ * otherwise recur in thousands of unrelated stories (no real corpus shares text like that), so each
+ * new story rewrites its paragraphs: most longer words are swapped for other words of the dev set.
+ * Junk lines are not rewritten (recurring verbatim is what junk does); copies keep their story's words. Deterministic from the seed; streamed
  * (only a window of recent stories is kept, as indexes), so a million documents cost no memory.
  */
 import { createWriteStream } from 'node:fs'
@@ -47,8 +50,13 @@ export function random(seed: number): () => number {
 
 interface Story {
   readonly title: number
-  readonly paragraphs: readonly number[]
+  readonly paragraphs: readonly string[]
 }
+
+/** Words a story may swap: letters only, four or more. */
+const SWAPPABLE = /^[A-Za-z]{4,}$/
+/** Share of swappable words each new story swaps (about a third of all words). */
+const SWAP_SHARE = 0.7
 
 /** Greedy wrap at `width` columns, as a mail client or a PDF export hard-wraps prose. */
 function wrap(text: string, width: number): string[] {
@@ -78,12 +86,28 @@ export class CorpusGenerator {
   readonly stats: CorpusStats = { documents: 0, bytes: 0, stories: 0, syndicated: 0, junkLines: 0, repeatedParagraphs: 0, hardWrapped: 0 }
   private readonly rand: () => number
   private readonly recent: Story[] = []
+  private readonly vocabulary: readonly string[]
 
   constructor(
     private readonly pools: SourcePools,
     seed: number,
   ) {
     this.rand = random(seed)
+    const words = new Set<string>()
+    for (const paragraph of pools.paragraphs) for (const word of paragraph.split(' ')) if (SWAPPABLE.test(word)) words.add(word.toLowerCase())
+    this.vocabulary = [...words].sort()
+  }
+
+  /** The paragraph in this story's words: swappable words replaced, keeping their capitalisation. */
+  private rewrite(paragraph: string): string {
+    return paragraph
+      .split(' ')
+      .map((word) => {
+        if (!SWAPPABLE.test(word) || this.rand() >= SWAP_SHARE) return word
+        const swap = this.pick(this.vocabulary)
+        return word[0] === word[0]!.toUpperCase() ? swap[0]!.toUpperCase() + swap.slice(1) : swap
+      })
+      .join(' ')
   }
 
   private pick<T>(items: readonly T[]): T {
@@ -96,7 +120,7 @@ export class CorpusGenerator {
 
   private newStory(): Story {
     const count = 4 + this.index(10)
-    const paragraphs = Array.from({ length: count }, () => this.index(this.pools.paragraphs.length))
+    const paragraphs = Array.from({ length: count }, () => this.rewrite(this.pick(this.pools.paragraphs)))
     const story = { title: this.index(this.pools.titles.length), paragraphs }
     this.stats.stories++
     return story
@@ -104,12 +128,11 @@ export class CorpusGenerator {
 
   /** A syndicated copy: new headline sometimes, copyedits, a trimmed ending or an added paragraph. */
   private syndicate(story: Story): { title: number; body: string[] } {
-    const { paragraphs } = this.pools
     const title = this.rand() < 0.5 ? this.index(this.pools.titles.length) : story.title
-    let body = story.paragraphs.map((index) => paragraphs[index]!)
+    let body = [...story.paragraphs]
     body = body.map((text) => (this.rand() < 0.2 ? copyedit(text, this.rand) : text))
     if (this.rand() < 0.3 && body.length > 4) body = body.slice(0, body.length - 1 - this.index(2))
-    if (this.rand() < 0.2) body.splice(this.index(body.length + 1), 0, this.pick(paragraphs))
+    if (this.rand() < 0.2) body.splice(this.index(body.length + 1), 0, this.rewrite(this.pick(this.pools.paragraphs)))
     this.stats.syndicated++
     return { title, body }
   }
@@ -140,7 +163,7 @@ export class CorpusGenerator {
       if (this.recent.length === STORY_WINDOW) this.recent[this.index(STORY_WINDOW)] = story
       else this.recent.push(story)
       title = story.title
-      body = story.paragraphs.map((index) => this.pools.paragraphs[index]!)
+      body = [...story.paragraphs]
     }
     if (this.rand() < REPEAT_SHARE && body.length > 2) {
       const from = this.index(body.length - 1)
