@@ -13,7 +13,7 @@ import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.j
 import { readDocuments, DEFAULT_GLOB } from './read/index.js'
 import { writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
-import { RULES } from './boilerplate/index.js'
+import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
 import { createProgress, type Progress } from './progress/index.js'
 import type { Diagnostic, DocumentInput, Report } from './types.js'
@@ -257,8 +257,10 @@ Examples:
     .description('list the boilerplate rules with their ids and an example each')
     .action(() => {
       for (const rule of RULES) {
-        process.stdout.write(`${rule.id.padEnd(22)} ${rule.zone.padEnd(9)} ${rule.description}\n${''.padEnd(32)} e.g. ${rule.examples.remove[0] ?? ''}\n`)
+        const zone = rule.optIn ? `${rule.zone}, opt-in` : rule.zone
+        process.stdout.write(`${rule.id.padEnd(22)} ${zone.padEnd(18)} ${rule.description}\n${''.padEnd(41)} e.g. ${rule.examples.remove[0] ?? ''}\n`)
       }
+      for (const [id, description] of Object.entries(DETECTOR_DESCRIPTIONS)) process.stdout.write(`${id.padEnd(22)} ${'detector'.padEnd(18)} ${description}\n`)
     })
 
   return program

@@ -3,6 +3,7 @@
  * `resolveOptions()` validates at the boundary with "Expected …" messages.
  */
 import { availableParallelism } from 'node:os'
+import { DETECTOR_IDS, RULES } from './boilerplate/rules.js'
 
 export type CanonicalPolicy = 'longest' | 'first' | 'shortest'
 
@@ -37,7 +38,8 @@ export interface BoilerplateOptions {
   readonly extraRules: readonly RuleSpec[]
   /**
    * Lines repeated across at least this many distinct stories are junk (corpus repetition).
-   * @default 3
+   * Three stories can share a fixture line ("2000 GMT"); site furniture recurs far more often.
+   * @default 4
    */
   readonly minStories: number
 }
@@ -146,7 +148,7 @@ export type CleanOptionsInput = {
 export const DEFAULT_OPTIONS: CleanOptions = {
   jobs: Math.max(1, availableParallelism()),
   segment: { rejoin: true },
-  boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 3 },
+  boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 4 },
   repeats: { enabled: true, threshold: 0.9, minChars: 60 },
   neardup: {
     enabled: true,
@@ -179,6 +181,26 @@ function whole(value: number, name: string, min: number, max = Number.MAX_SAFE_I
   )
 }
 
+/** Extra rules must compile, and rule ids named in `disable` / `enable` must exist: a typo would silently do nothing. */
+function checkBoilerplateRules(boilerplate: BoilerplateOptions): void {
+  boilerplate.extraRules.forEach((spec, index) => {
+    const name = `boilerplate.extraRules[${index}]`
+    expect(typeof spec?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(spec.id), `Expected \`${name}.id\` to be a kebab-case string, got ${String(spec?.id)}`)
+    expect(typeof spec.pattern === 'string', `Expected \`${name}.pattern\` to be a regular expression source string`)
+    try {
+      new RegExp(spec.pattern, spec.flags ?? 'u')
+    } catch (error) {
+      throw new OptionsError(`Expected \`${name}.pattern\` to be a valid regular expression: ${(error as Error).message}`)
+    }
+    expect(spec.zone === undefined || ['top', 'bottom', 'anywhere'].includes(spec.zone), `Expected \`${name}.zone\` to be top, bottom or anywhere, got ${String(spec.zone)}`)
+  })
+  const known = new Set([...RULES.map((rule) => rule.id), ...DETECTOR_IDS, ...boilerplate.extraRules.map((spec) => spec.id)])
+  for (const field of ['disable', 'enable'] as const) {
+    const unknown = boilerplate[field].filter((id) => !known.has(id))
+    expect(unknown.length === 0, `Expected \`boilerplate.${field}\` to name known rules, got unknown ${unknown.join(', ')} (run \`neardup rules\` for the list)`)
+  }
+}
+
 /** Fills defaults and validates; throws `OptionsError` with an "Expected …" message. */
 export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   const options: CleanOptions = {
@@ -190,6 +212,7 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   }
   whole(options.jobs, 'jobs', 1, 256)
   whole(options.boilerplate.minStories, 'boilerplate.minStories', 2)
+  checkBoilerplateRules(options.boilerplate)
   unit(options.repeats.threshold, 'repeats.threshold')
   whole(options.repeats.minChars, 'repeats.minChars', 1)
   unit(options.neardup.threshold, 'neardup.threshold')

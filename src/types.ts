@@ -97,9 +97,29 @@ export type Zone = 'top' | 'bottom' | 'anywhere'
 
 /** What was measured, and against what (vfile-message's `actual`/`expected`). */
 export type BoilerplateEvidence =
+  /** A rule of `boilerplate/rules.ts` (or a `--rules` file) matched: its regular expression source and zone. */
   | { readonly by: 'pattern'; readonly pattern: string; readonly zone: Zone }
+  /** The paragraph is a related-links header, or a headline in the run under one: the header's first line and text. */
   | { readonly by: 'block'; readonly header: LineNumber; readonly headerText: string }
-  | { readonly by: 'corpus'; readonly documents: number; readonly stories: number; readonly minStories: number }
+  /**
+   * The line recurs across the corpus: in `documents` documents that tell `stories` different
+   * stories (copies of one story count once; `atLeast` when counting stopped at a cap, so there
+   * are at least that many); `minStories` is the threshold it met.
+   */
+  | {
+      readonly by: 'corpus'
+      readonly documents: number
+      readonly stories: number
+      readonly atLeast: boolean
+      readonly minStories: number
+      /** For `corpus-template`: the line with names (`X`) and numbers (`#`) masked, as it recurs. */
+      readonly template?: string
+    }
+  /**
+   * jusText-like line features (`boilerplate/score.ts`) scored at least `threshold`. `features`
+   * holds 1/0 flags (url, email, handle, readerAddress, callToAction, serviceWord, prose, quote),
+   * `separators` (link separators, counted up to 2), `words` and `stopwordDensity` (0..1).
+   */
   | {
       readonly by: 'score'
       readonly score: number

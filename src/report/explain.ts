@@ -2,7 +2,10 @@
  * Decisions are data; this is the one place that turns them into words (publint's formatMessage).
  * Used by the CLI's --explain, report.json's `reason` and the HTML report.
  */
+import { RULES } from '../boilerplate/rules.js'
 import type { Decision } from '../types.js'
+
+const RULE_DESCRIPTIONS = new Map(RULES.map((rule) => [rule.id, rule.description]))
 
 function percent(value: number): string {
   return `${Math.round(value * 1000) / 10}%`
@@ -13,14 +16,26 @@ export function explain(decision: Decision): string {
     case 'boilerplate': {
       const evidence = decision.evidence
       switch (evidence.by) {
-        case 'pattern':
-          return `matches the ${decision.rule} pattern /${evidence.pattern}/ (${evidence.zone === 'anywhere' ? 'anywhere' : `in the ${evidence.zone} zone`})`
+        case 'pattern': {
+          // The rule's own description reads better than its regular expression; rules from a
+          // --rules file may have none, and then the (shortened) pattern is the best we have.
+          const where = evidence.zone === 'anywhere' ? '' : `, in the ${evidence.zone} zone`
+          const described = RULE_DESCRIPTIONS.get(decision.rule)
+          if (described) return `matches the ${decision.rule} rule: ${described.replace(/\.$/u, '')}${where}`
+          const pattern = evidence.pattern.length > 80 ? `${evidence.pattern.slice(0, 77)}...` : evidence.pattern
+          return `matches the ${decision.rule} pattern /${pattern}/${where}`
+        }
         case 'block':
           return `belongs to the block under the header "${evidence.headerText}" on line ${evidence.header}`
         case 'corpus':
-          return `recurs in ${evidence.documents} documents from ${evidence.stories} unrelated stories (at least ${evidence.minStories} make it junk)`
-        case 'score':
-          return `scores ${evidence.score.toFixed(2)} as junk (threshold ${evidence.threshold.toFixed(2)})`
+          return `${evidence.template !== undefined ? `its template "${evidence.template}" recurs` : 'recurs'} in ${evidence.documents} documents telling ${evidence.atLeast ? 'at least ' : ''}${evidence.stories} different stories (${evidence.minStories} or more make it junk)`
+        case 'score': {
+          // Name the signals that fired, so the reader sees *why* it scored.
+          const signals = Object.entries(evidence.features)
+            .filter(([name, value]) => value > 0 && name !== 'words' && name !== 'stopwordDensity')
+            .map(([name]) => name)
+          return `scores ${evidence.score.toFixed(2)} as junk outside the article body (threshold ${evidence.threshold.toFixed(2)}; signals: ${signals.join(', ') || 'none'})`
+        }
       }
       break
     }

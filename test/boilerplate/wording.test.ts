@@ -1,0 +1,182 @@
+/**
+ * Junk in wordings the dev set does not use (other outlets, other conventions), and content that
+ * looks like junk at a glance. Each junk line, placed after an article, must be removed by the
+ * named detector; each content line must survive both before the body and after it. This is the
+ * check that the rules describe kinds of junk rather than the dev set's strings.
+ */
+import { describe, expect, it } from 'vitest'
+import { clean } from '../../src/index.js'
+
+const BODY = [
+  'The central bank left interest rates unchanged on Thursday, saying that inflation was still too high for a cut.',
+  'Economists had expected the decision, although several said they now saw a cut coming before the end of the year.',
+]
+
+const JUNK: ReadonlyArray<readonly [string, string]> = [
+  ['Posted by Sarah Jones', 'byline'],
+  ['Sarah Jones, Political Correspondent', 'byline'],
+  ['Reporter: Kim Min-ji', 'byline'],
+  ['By SARAH JONES and TOM SMITH', 'byline'],
+  ['By Sarah Jones in Washington', 'byline'],
+  ['Sarah Jones is a senior reporter covering technology.', 'author-bio'],
+  ['Contact the author at sjones@example.com', 'line-score'],
+  ['Last updated: 12:05 PM, 3 May 2024', 'publish-date'],
+  ['Posted on May 3, 2024 at 10:00 am', 'publish-date'],
+  ['Published: 03/05/2024', 'publish-date'],
+  ['Updated: 2 hours ago', 'publish-date'],
+  ['5 min read', 'publish-date'],
+  ['Reading time: 4 minutes', 'publish-date'],
+  ['(Image: Getty Images)', 'caption'],
+  ['Picture: PA Wire', 'caption'],
+  ['Photo by John Smith/Reuters', 'caption'],
+  ['The scene outside the court on Monday (AFP via Getty Images)', 'caption'],
+  ['File photo of the ministry building in Seoul. [YONHAP]', 'caption'],
+  ['A man walks past the bank in Tokyo, Japan, May 2, 2024. REUTERS/Kim Kyung-Hoon', 'caption'],
+  ['ALSO READ: Markets slide as rates rise', 'inline-link'],
+  ['Also Read | Markets slide as rates rise', 'inline-link'],
+  ['WATCH: The moment the bridge collapsed', 'inline-link'],
+  ['MORE: Oil prices climb again', 'inline-link'],
+  ["Don't miss: The best gadgets of the year", 'inline-link'],
+  ['Click here to read more', 'call-to-action'],
+  ['Click here for the latest updates', 'call-to-action'],
+  ['Tap here to download our app', 'call-to-action'],
+  ['Download the app', 'line-score'],
+  ['Get the latest news on our app', 'line-score'],
+  ['Like this story? Share it with a friend', 'call-to-action'],
+  ['Share via Email', 'share-button'],
+  ['Share on X', 'share-button'],
+  ['Tweet', 'share-button'],
+  ['WhatsApp', 'share-button'],
+  ['Copy link', 'share-button'],
+  ['Comments (12)', 'share-button'],
+  ['12 comments', 'share-button'],
+  ['Print this page', 'share-button'],
+  ['Sponsored', 'advertisement'],
+  ['Story continues below', 'advertisement'],
+  ['Content continues below advertisement', 'advertisement'],
+  ['Subscribe for unlimited access', 'paywall'],
+  ['Subscribe now for just $1 a week', 'paywall'],
+  ['Want more stories like this? Sign up for our free newsletter', 'newsletter'],
+  ['Get our free daily newsletter', 'newsletter'],
+  ['Never miss a story: sign up here', 'newsletter'],
+  ['Sign up to receive our weekly roundup', 'newsletter'],
+  ['Stay informed with our daily briefing', 'newsletter'],
+  ['Follow us on X @dailynews', 'social-footer'],
+  ['Follow @dailynews for the latest', 'social-footer'],
+  ['Find us on Facebook', 'social-footer'],
+  ['Join our WhatsApp channel for breaking news', 'social-footer'],
+  ['Join the conversation on Facebook', 'call-to-action'],
+  ['This article originally appeared on The Conversation.', 'translation-note'],
+  ['This article was first published by Reuters.', 'translation-note'],
+  ['A version of this story appeared in the print edition.', 'translation-note'],
+  ['Republished with permission from The Courier.', 'translation-note'],
+  ['This content was produced with the help of AI and reviewed by editors.', 'translation-note'],
+  ['© Copyright 2024 Daily News Ltd', 'copyright'],
+  ['© Daily News 2024', 'copyright'],
+  ['Copyright © 2024 Daily News. All Rights Reserved.', 'copyright'],
+  ['(c) 2024 Daily News', 'copyright'],
+  ['Unauthorized reproduction is prohibited.', 'copyright'],
+  ['This material may not be published, broadcast, rewritten or redistributed.', 'copyright'],
+  ['Privacy Policy | Terms of Service | Cookie Settings', 'link-bar'],
+  ['About us · Contact · Careers · Advertise', 'link-bar'],
+  ['Tags: economy, inflation', 'tags'],
+  ['Topics: Markets', 'tags'],
+  ['Filed under: Politics', 'tags'],
+  ['More on: Brexit', 'tags'],
+  ['Related Topics', 'related-links'],
+  ['Read more', 'related-links'],
+  ['More stories', 'related-links'],
+  ['Top Stories', 'related-links'],
+  ['Trending', 'related-links'],
+  ['Recommended for you', 'related-links'],
+  ["Editor's Picks", 'related-links'],
+  ['What to read next', 'related-links'],
+  ['Most Popular', 'related-links'],
+  ['Latest News', 'related-links'],
+  ['(Reporting by Jane Doe in London; Editing by John Roe)', 'reporting-credit'],
+  ['Reporting by Jane Doe; Additional reporting by John Roe', 'reporting-credit'],
+  ['Compiled by Jane Doe', 'reporting-credit'],
+  ['Advertisement', 'advertisement'],
+  ['ADVERTISEMENT - CONTINUE READING BELOW', 'advertisement'],
+  ['Scroll to continue with content', 'advertisement'],
+  ['Listen to this article (3 min)', 'share-button'],
+  ['Listen to article', 'share-button'],
+  ['Save for later', 'share-button'],
+  ['Bookmark', 'share-button'],
+  ['Report an error', 'call-to-action'],
+  ['Have a story tip? Email us at tips@example.com', 'call-to-action'],
+  ['Got a news tip? Contact us', 'call-to-action'],
+  ['Email: news@example.com', 'line-score'],
+  ['For more news, visit www.dailynews.com', 'call-to-action'],
+  ['Read the full story at dailynews.com', 'line-score'],
+  ['We want to hear from you. Send your comments to letters@example.com', 'line-score'],
+  ['Keep up with the latest: follow our live blog', 'call-to-action'],
+  ['Our journalism needs your support. Please donate today.', 'paywall'],
+  ['Already have an account? Sign in', 'paywall'],
+  ['Log in to continue reading', 'paywall'],
+  ['This article is for subscribers only', 'paywall'],
+  ['[SCREEN CAPTURE]', 'caption'],
+  ['[JOONGANG PHOTO]', 'caption'],
+  ['Photo: Yonhap', 'caption'],
+  ['Image: Reuters', 'caption'],
+  ['Credit: AFP', 'caption'],
+]
+
+const CONTENT: readonly string[] = [
+  'Shares in the bank fell 5% after the results, which disappointed analysts.',
+  '"Follow the science," the minister said, adding that the rules would stay.',
+  'The newspaper said its subscribers had risen to 2 million, a record.',
+  'He had photographed the scene from his window before police arrived.',
+  'Copyright disputes between the labels have dragged on for years.',
+  "The president's press secretary told reporters the visit would go ahead.",
+  'LONDON - The pound rose against the dollar on Monday.',
+  'SEOUL, May 3 (Yonhap) -- North Korea fired a missile on Friday, officials said.',
+  'Man Utd v Arsenal',
+  'Old Trafford, Manchester',
+  'Saturday, 12 March',
+  '1245 GMT',
+  'Referee: Mike Dean',
+  'Subs: Smith, Jones, Brown.',
+  'Result: Ireland 19-13 England',
+  'Background',
+  'What happens next?',
+  'Why it matters',
+  'The key numbers',
+  'Q&A: What the deal means for you',
+  'Analysis: Why the bank held rates',
+  'Opinion polls suggest a close race.',
+  'Share prices rose.',
+  'Printing money is not the answer, he said.',
+  'Email records show the minister was told in March.',
+  'Photo agencies said demand for images had fallen.',
+  'Sign language interpreters were present at the event.',
+  'Follow-up tests showed no sign of the virus.',
+  'Tags on the bottles were printed in Chinese.',
+  'Read the statement in full below.',
+  'Watch out for falling prices, the chief executive warned shareholders.',
+  'Download speeds rose 20% last year, the regulator said.',
+  'Visit Britain said tourist numbers had recovered.',
+  'By the end of the day, the index had recovered most of its losses.',
+  'Written evidence was submitted to the committee on Tuesday.',
+  'Updated figures will be published next month.',
+  'Published reports said the deal was worth $2bn.',
+  'Listen: the minister said the country could not afford it.',
+]
+
+async function removedAt(lines: string[], line: number): Promise<string | undefined> {
+  const { report } = await clean([{ id: 'a.txt', text: lines.join('\n') }])
+  return report.documents[0]!.removed.find((entry) => entry.line === line)?.rule
+}
+
+describe('junk in other wordings', () => {
+  it.each(JUNK)('removes %j as %s', async (line, rule) => {
+    expect(await removedAt(['Bank holds rates', ...BODY, line], 4)).toBe(rule)
+  })
+})
+
+describe('content that looks like junk', () => {
+  it.each(CONTENT)('keeps %j at the top and at the end of an article', async (line) => {
+    expect(await removedAt([line, ...BODY], 1)).toBeUndefined()
+    expect(await removedAt(['Bank holds rates', ...BODY, line], 4)).toBeUndefined()
+  })
+})
