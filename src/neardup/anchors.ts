@@ -41,12 +41,19 @@ function radixSort(keys: Uint32Array, values: Uint32Array): void {
   }
 }
 
+/**
+ * Items and their anchors; `forEachPair` finds the items sharing several. Memory stays linear in
+ * the anchors: votes are counted for one item at a time in a typed array, never one entry per pair
+ * of items (a Map of pairs outgrew V8's Map limit at 100,000 documents).
+ */
 export class AnchorIndex {
   private keys = new Uint32Array(1024)
   private items = new Uint32Array(1024)
   private count = 0
+  /** Per `add` call: its item and where its anchors start (they end where the next call's start). */
+  private readonly calls: Array<{ item: number; start: number }> = []
 
-  /** Records an item's distinct anchors. */
+  /** Records an item's distinct anchors; each item is added once. */
   add(item: number, anchors: Uint32Array): void {
     if (this.count + anchors.length > this.keys.length) {
       const size = Math.max(this.keys.length * 2, this.count + anchors.length)
@@ -57,39 +64,69 @@ export class AnchorIndex {
       this.keys = keys
       this.items = items
     }
+    this.calls.push({ item, start: this.count })
     this.keys.set(anchors, this.count)
     this.items.fill(item, this.count, this.count + anchors.length)
     this.count += anchors.length
   }
 
   /**
-   * Pairs (a < b) of items in different groups sharing at least `minShared` anchors; an anchor held
-   * by more than `maxPosting` items is a stock phrase and counts for nothing. Sorted.
+   * Postings of the anchors held by 2 to `maxPosting` items: `postingOf[entry]` is the posting of an
+   * entry's anchor (−1 for none), whose items are `items[starts[p]..starts[p + 1])`. An anchor held
+   * by more items is text that recurs that widely (a stock phrase, a footer, junk), not a passage
+   * two stories share; skipping it bounds the work per item by `maxPosting` per anchor.
    */
-  pairs(groupOf: Int32Array, minShared: number, maxPosting: number): Array<[number, number]> {
+  private postings(maxPosting: number): { postingOf: Int32Array; starts: Uint32Array; items: Uint32Array } {
     const keys = this.keys.slice(0, this.count)
-    const items = this.items.slice(0, this.count)
-    radixSort(keys, items)
-    const votes = new Map<number, number>()
-    const span = groupOf.length
+    const entries = new Uint32Array(this.count)
+    for (let i = 0; i < entries.length; i++) entries[i] = i
+    radixSort(keys, entries)
+    const postingOf = new Int32Array(this.count).fill(-1)
+    const starts: number[] = [0]
+    const items = new Uint32Array(this.count)
+    let filled = 0
     for (let start = 0; start < keys.length; ) {
       let end = start + 1
       while (end < keys.length && keys[end] === keys[start]) end++
       if (end - start >= 2 && end - start <= maxPosting) {
-        for (let x = start; x < end; x++) {
-          for (let y = x + 1; y < end; y++) {
-            const a = Math.min(items[x]!, items[y]!)
-            const b = Math.max(items[x]!, items[y]!)
-            if (groupOf[a] === groupOf[b]) continue
-            const code = a * span + b
-            votes.set(code, (votes.get(code) ?? 0) + 1)
-          }
+        for (let p = start; p < end; p++) {
+          postingOf[entries[p]!] = starts.length - 1
+          items[filled++] = this.items[entries[p]!]!
         }
+        starts.push(filled)
       }
       start = end
     }
-    const pairs: Array<[number, number]> = []
-    for (const [code, shared] of votes) if (shared >= minShared) pairs.push([Math.floor(code / span), code % span])
-    return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1])
+    return { postingOf, starts: Uint32Array.from(starts), items: items.subarray(0, filled) }
+  }
+
+  /**
+   * Visits the pairs (a < b) of items in different groups sharing at least `minShared` anchors,
+   * in order of a then b; an anchor held by more than `maxPosting` items counts for nothing.
+   */
+  forEachPair(groupOf: Int32Array, minShared: number, maxPosting: number, visit: (a: number, b: number) => void): void {
+    const { postingOf, starts, items } = this.postings(maxPosting)
+    const calls = [...this.calls.entries()].sort((x, y) => x[1].item - y[1].item)
+    const votes = new Uint32Array(groupOf.length)
+    const touched: number[] = []
+    for (const [call, { item: a, start }] of calls) {
+      const end = call + 1 < this.calls.length ? this.calls[call + 1]!.start : this.count
+      for (let entry = start; entry < end; entry++) {
+        const posting = postingOf[entry]!
+        if (posting < 0) continue
+        for (let p = starts[posting]!; p < starts[posting + 1]!; p++) {
+          const b = items[p]!
+          if (b <= a || groupOf[a] === groupOf[b]) continue
+          if (votes[b] === 0) touched.push(b)
+          votes[b] = votes[b]! + 1
+        }
+      }
+      touched.sort((x, y) => x - y)
+      for (const b of touched) {
+        if (votes[b]! >= minShared) visit(a, b)
+        votes[b] = 0
+      }
+      touched.length = 0
+    }
   }
 }
