@@ -7,19 +7,14 @@
  * anchors (anchors.ts) across clusters are candidates; then each unit of one (the paragraph, its long
  * sentences) is verified against each unit of the other on the full sets.
  */
-import { createRequire } from 'node:module'
 import { keptParagraphs } from '../document.js'
 import { normalize } from '../segment/normalize.js'
 import type { Document, SharedPassage } from '../types.js'
 import { AnchorIndex, winnow } from './anchors.js'
 import { distinctShingles, scanShingles, scratchShingles } from './shingle.js'
+import { SentenceTokenizer } from './sentences.js'
 import { intersectionSize } from './verify.js'
 
-const require = createRequire(import.meta.url)
-// The module itself, not natural's index, which loads the whole library (over a second).
-const SentenceTokenizer = require('natural/lib/natural/tokenizers/sentence_tokenizer.js') as new (abbreviations?: string[]) => {
-  tokenize(text: string): string[]
-}
 const ABBREVIATIONS = ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'St.', 'Jr.', 'Sr.', 'vs.', 'e.g.', 'i.e.', 'U.S.', 'U.K.']
 
 /** Words a sentence or paragraph needs to count as a passage: shorter ones are common phrases. */
@@ -61,7 +56,7 @@ interface Paragraph {
   union?: UnitUnion
 }
 
-type Tokenizer = InstanceType<typeof SentenceTokenizer>
+type Tokenizer = SentenceTokenizer
 
 function shinglesOf(key: string): Uint32Array {
   return distinctShingles(scanShingles(key, 'word', SHINGLE))
