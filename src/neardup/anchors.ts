@@ -50,11 +50,14 @@ export class AnchorIndex {
   private keys = new Uint32Array(1024)
   private items = new Uint32Array(1024)
   private count = 0
-  /** Per `add` call: its item and where its anchors start (they end where the next call's start). */
-  private readonly calls: Array<{ item: number; start: number }> = []
+  /** The items added, ascending, and where each one's anchors start (they end where the next one's start). */
+  private readonly added: number[] = []
+  private readonly starts: number[] = []
 
-  /** Records an item's distinct anchors; each item is added once. */
+  /** Records an item's distinct anchors; items are added once each, in ascending order. */
   add(item: number, anchors: Uint32Array): void {
+    const last = this.added[this.added.length - 1]
+    if (last !== undefined && item <= last) throw new Error(`AnchorIndex.add: item ${item} after item ${last}`)
     if (this.count + anchors.length > this.keys.length) {
       const size = Math.max(this.keys.length * 2, this.count + anchors.length)
       const keys = new Uint32Array(size)
@@ -64,40 +67,43 @@ export class AnchorIndex {
       this.keys = keys
       this.items = items
     }
-    this.calls.push({ item, start: this.count })
+    this.added.push(item)
+    this.starts.push(this.count)
     this.keys.set(anchors, this.count)
     this.items.fill(item, this.count, this.count + anchors.length)
     this.count += anchors.length
   }
 
   /**
-   * Postings of the anchors held by 2 to `maxPosting` items: `postingOf[entry]` is the posting of an
-   * entry's anchor (−1 for none), whose items are `items[starts[p]..starts[p + 1])`. An anchor held
-   * by more items is text that recurs that widely (a stock phrase, a footer, junk), not a passage
-   * two stories share; skipping it bounds the work per item by `maxPosting` per anchor.
+   * Postings of the anchors held by 2 to `maxPosting` items, concatenated in `items` (ascending
+   * within a posting: the sort is stable and items come in ascending order); `positionOf[entry]` is
+   * an entry's place there (−1 for none) and `endOf[position]` the end of its posting. An anchor
+   * held by more items is text that recurs that widely (a stock phrase, a footer, junk), not a
+   * passage two stories share; skipping it bounds the work per item by `maxPosting` per anchor.
    */
-  private postings(maxPosting: number): { postingOf: Int32Array; starts: Uint32Array; items: Uint32Array } {
+  private postings(maxPosting: number): { positionOf: Int32Array; endOf: Uint32Array; items: Uint32Array } {
     const keys = this.keys.slice(0, this.count)
     const entries = new Uint32Array(this.count)
     for (let i = 0; i < entries.length; i++) entries[i] = i
     radixSort(keys, entries)
-    const postingOf = new Int32Array(this.count).fill(-1)
-    const starts: number[] = [0]
+    const positionOf = new Int32Array(this.count).fill(-1)
     const items = new Uint32Array(this.count)
+    const endOf = new Uint32Array(this.count)
     let filled = 0
     for (let start = 0; start < keys.length; ) {
       let end = start + 1
       while (end < keys.length && keys[end] === keys[start]) end++
       if (end - start >= 2 && end - start <= maxPosting) {
+        const first = filled
         for (let p = start; p < end; p++) {
-          postingOf[entries[p]!] = starts.length - 1
+          positionOf[entries[p]!] = filled
           items[filled++] = this.items[entries[p]!]!
         }
-        starts.push(filled)
+        endOf.fill(filled, first, filled)
       }
       start = end
     }
-    return { postingOf, starts: Uint32Array.from(starts), items: items.subarray(0, filled) }
+    return { positionOf, endOf, items }
   }
 
   /**
@@ -105,28 +111,28 @@ export class AnchorIndex {
    * in order of a then b; an anchor held by more than `maxPosting` items counts for nothing.
    */
   forEachPair(groupOf: Int32Array, minShared: number, maxPosting: number, visit: (a: number, b: number) => void): void {
-    const { postingOf, starts, items } = this.postings(maxPosting)
-    const calls = [...this.calls.entries()].sort((x, y) => x[1].item - y[1].item)
+    const { positionOf, endOf, items } = this.postings(maxPosting)
     const votes = new Uint32Array(groupOf.length)
-    const touched: number[] = []
-    for (const [call, { item: a, start }] of calls) {
-      const end = call + 1 < this.calls.length ? this.calls[call + 1]!.start : this.count
-      for (let entry = start; entry < end; entry++) {
-        const posting = postingOf[entry]!
-        if (posting < 0) continue
-        for (let p = starts[posting]!; p < starts[posting + 1]!; p++) {
+    const touched = new Uint32Array(groupOf.length)
+    this.added.forEach((a, call) => {
+      const group = groupOf[a]
+      let touchedCount = 0
+      const end = call + 1 < this.starts.length ? this.starts[call + 1]! : this.count
+      for (let entry = this.starts[call]!; entry < end; entry++) {
+        const position = positionOf[entry]!
+        if (position < 0) continue
+        // Later items of the posting only: each pair is counted once, from its smaller item.
+        for (let p = position + 1; p < endOf[position]!; p++) {
           const b = items[p]!
-          if (b <= a || groupOf[a] === groupOf[b]) continue
-          if (votes[b] === 0) touched.push(b)
+          if (groupOf[b] === group) continue
+          if (votes[b] === 0) touched[touchedCount++] = b
           votes[b] = votes[b]! + 1
         }
       }
-      touched.sort((x, y) => x - y)
-      for (const b of touched) {
+      for (const b of touched.subarray(0, touchedCount).sort()) {
         if (votes[b]! >= minShared) visit(a, b)
         votes[b] = 0
       }
-      touched.length = 0
-    }
+    })
   }
 }
