@@ -11,7 +11,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { clean, type CleanResult } from './pipeline.js'
 import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
 import { readDocuments, DEFAULT_GLOB } from './read/index.js'
-import { writeOutputs } from './write/index.js'
+import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
@@ -63,6 +63,8 @@ interface CleanFlags {
   enableRule: string[]
   rules?: string
   explain?: string
+  maxDocBytes?: number
+  oversize?: 'skip' | 'truncate'
 }
 
 async function loadRules(path: string): Promise<RuleSpec[]> {
@@ -95,6 +97,10 @@ async function loadRules(path: string): Promise<RuleSpec[]> {
 async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
   return {
     ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    input: {
+      ...(flags.maxDocBytes !== undefined ? { maxDocBytes: flags.maxDocBytes } : {}),
+      ...(flags.oversize ? { oversize: flags.oversize } : {}),
+    },
     segment: { rejoin: flags.rejoin },
     boilerplate: {
       enabled: flags.boilerplate,
@@ -111,9 +117,14 @@ async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
   }
 }
 
+/** File names and messages come from the data: control and bidi characters are shown escaped, so a message stays one honest line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 function formatDiagnostic(diagnostic: Diagnostic): string {
   const place = diagnostic.line !== undefined ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
-  return `neardup: ${diagnostic.severity}: ${place}: ${diagnostic.message}`
+  return `neardup: ${diagnostic.severity}: ${printable(place)}: ${printable(diagnostic.message)}`
 }
 
 /** One document's decisions, as a linter prints its messages. */
@@ -140,24 +151,45 @@ function summary(result: CleanResult): string {
   )
 }
 
+/** One line per document problem not already said by a diagnostic: warnings, and skips. */
+function reportDocuments(report: Report, diagnostics: readonly Diagnostic[], quiet: boolean): void {
+  const said = new Set(diagnostics.map((diagnostic) => `${diagnostic.file}\0${diagnostic.line ?? ''}`))
+  for (const document of report.documents) {
+    const place = { file: document.source.file, ...(document.source.line !== undefined ? { line: document.source.line } : {}) }
+    if (!quiet) for (const message of document.warnings) process.stderr.write(`${formatDiagnostic({ severity: 'warning', code: 'document', ...place, message })}\n`)
+    if (document.status === 'skipped' && !said.has(`${place.file}\0${place.line ?? ''}`)) {
+      process.stderr.write(`${formatDiagnostic({ severity: 'error', code: 'skipped', ...place, message: `skipped: ${document.reason ?? 'unusable'}` })}\n`)
+    }
+  }
+}
+
+/** A reader that closes the pipe early (`| head`) ends the output, not the process with a stack trace. */
+function endQuietlyOnBrokenPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    process.stderr.write(`neardup: cannot write to stdout (${error.code ?? error.message})\n`)
+    process.exit(1)
+  })
+}
+
 async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   const options = await toOptions(flags)
+  if (flags.stdout) endQuietlyOnBrokenPipe()
   const diagnostics: Diagnostic[] = []
   const onDiagnostic = (diagnostic: Diagnostic): void => {
     diagnostics.push(diagnostic)
     if (!flags.quiet || diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`)
   }
   const sources = inputs.length > 0 ? inputs : [DEFAULT_INPUT]
+  for (const [flag, dir] of [['--out', flags.out], ['--report', flags.report]] as const) {
+    const problem = dir === undefined ? null : await unusableFolder(dir)
+    if (problem) throw new UsageError(`${flag} ${problem}`)
+  }
+  const clash = flags.out ? await overwritesInput(flags.out, sources) : null
+  if (clash) throw new UsageError(clash)
   const documents = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
   const result = await clean(documents, options, { diagnostics })
-  for (const document of result.report.documents) {
-    for (const warning of document.warnings) {
-      if (!flags.quiet) process.stderr.write(`neardup: warning: ${document.source.file}${document.source.line ? `:${document.source.line}` : ''}: ${warning}\n`)
-    }
-    if (document.status === 'skipped' && document.source.line === undefined) {
-      process.stderr.write(`neardup: error: ${document.source.file}: skipped: ${document.reason ?? 'unusable'}\n`)
-    }
-  }
+  reportDocuments(result.report, diagnostics, flags.quiet ?? false)
   await writeOutputs(result, {
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.report ? { report: flags.report } : {}),
@@ -206,6 +238,8 @@ export function buildProgram(): Command {
     .option('--enable-rule <ids>', 'switch on opt-in boilerplate rules by id', list, [])
     .option('--rules <file>', 'add pattern rules from a JSON file')
     .option('--explain <id>', "print one document's decisions")
+    .option('--max-doc-bytes <n>', 'documents larger than this many UTF-8 bytes are skipped or truncated (0: no limit; default 64 MiB)', wholeNumber('--max-doc-bytes', 0))
+    .addOption(new Option('--oversize <policy>', 'what happens to a document over --max-doc-bytes: skip it, or truncate it at a line end').choices(['skip', 'truncate']))
     .addHelpText(
       'after',
       `
@@ -272,5 +306,12 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])
 if (invokedDirectly) {
+  // A bug must still end in one line, not a stack trace (NEARDUP_DEBUG=1 shows the trace).
+  const internal = (error: unknown): void => {
+    process.stderr.write(`neardup: internal error: ${process.env.NEARDUP_DEBUG ? (error as Error).stack : (error as Error).message}\n`)
+    process.exit(1)
+  }
+  process.on('uncaughtException', internal)
+  process.on('unhandledRejection', internal)
   process.exitCode = await main(process.argv)
 }

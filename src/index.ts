@@ -16,6 +16,7 @@ export type {
   CleanOptions,
   CleanOptionsInput,
   CanonicalPolicy,
+  InputOptions,
   SegmentOptions,
   BoilerplateOptions,
   RepeatOptions,

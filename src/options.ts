@@ -7,6 +7,20 @@ import { DETECTOR_IDS, RULES } from './boilerplate/rules.js'
 
 export type CanonicalPolicy = 'longest' | 'first' | 'shortest'
 
+export interface InputOptions {
+  /**
+   * Largest document, in UTF-8 bytes, that is cleaned (0: no limit). Larger ones are skipped or
+   * truncated, as `oversize` says, and the report says which.
+   * @default 67108864 (64 MiB)
+   */
+  readonly maxDocBytes: number
+  /**
+   * What happens to a document over `maxDocBytes`: `skip` it, or `truncate` it at the last line end that fits.
+   * @default 'skip'
+   */
+  readonly oversize: 'skip' | 'truncate'
+}
+
 export interface SegmentOptions {
   /**
    * Rejoin hard-wrapped lines into one paragraph.
@@ -130,6 +144,7 @@ export interface CleanOptions {
    * @default os.availableParallelism()
    */
   readonly jobs: number
+  readonly input: InputOptions
   readonly segment: SegmentOptions
   readonly boilerplate: BoilerplateOptions
   readonly repeats: RepeatOptions
@@ -147,6 +162,7 @@ export type CleanOptionsInput = {
 
 export const DEFAULT_OPTIONS: CleanOptions = {
   jobs: Math.max(1, availableParallelism()),
+  input: { maxDocBytes: 64 * 1024 * 1024, oversize: 'skip' },
   segment: { rejoin: true },
   boilerplate: { enabled: true, disable: [], enable: [], extraRules: [], minStories: 4 },
   repeats: { enabled: true, threshold: 0.9, minChars: 60 },
@@ -205,12 +221,15 @@ function checkBoilerplateRules(boilerplate: BoilerplateOptions): void {
 export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   const options: CleanOptions = {
     jobs: input.jobs ?? DEFAULT_OPTIONS.jobs,
+    input: { ...DEFAULT_OPTIONS.input, ...input.input },
     segment: { ...DEFAULT_OPTIONS.segment, ...input.segment },
     boilerplate: { ...DEFAULT_OPTIONS.boilerplate, ...input.boilerplate },
     repeats: { ...DEFAULT_OPTIONS.repeats, ...input.repeats },
     neardup: { ...DEFAULT_OPTIONS.neardup, ...input.neardup },
   }
   whole(options.jobs, 'jobs', 1, 256)
+  whole(options.input.maxDocBytes, 'input.maxDocBytes', 0)
+  expect(['skip', 'truncate'].includes(options.input.oversize), `Expected \`input.oversize\` to be skip or truncate, got ${String(options.input.oversize)}`)
   whole(options.boilerplate.minStories, 'boilerplate.minStories', 2)
   checkBoilerplateRules(options.boilerplate)
   unit(options.repeats.threshold, 'repeats.threshold')

@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks'
 import { markBoilerplate, markCorpusBoilerplate } from './boilerplate/index.js'
 import { createDocument, keptParagraphs } from './document.js'
 import { findNearDuplicates } from './neardup/index.js'
-import { resolveOptions, type CleanOptionsInput } from './options.js'
+import { resolveOptions, type CleanOptionsInput, type InputOptions } from './options.js'
+import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { buildReport, statusOf } from './report/build.js'
 import { markRepeats } from './repeats/index.js'
 import { segment } from './segment/index.js'
@@ -43,10 +44,10 @@ class StageTimer {
   }
 }
 
-async function collect(input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>): Promise<Document[]> {
-  const documents: Document[] = []
-  for await (const item of input) documents.push(createDocument(item))
-  return documents
+async function collect(input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>, options: InputOptions): Promise<Document[]> {
+  const items: DocumentInput[] = []
+  for await (const item of input) items.push(limitSize(item, options))
+  return uniqueIds(items).map(createDocument)
 }
 
 /** A document with no paragraphs, or with every paragraph removed, is `empty`. */
@@ -67,7 +68,7 @@ export async function clean(
 ): Promise<CleanResult> {
   const options = resolveOptions(optionsInput)
   const timer = new StageTimer()
-  const documents = await timer.timeAsync('read', () => collect(input))
+  const documents = await timer.timeAsync('read', () => collect(input, options.input))
   const usable = documents.filter((document) => document.skipped === undefined)
 
   timer.time('segment', () => usable.forEach((document) => segment(document, options.segment)))
@@ -83,7 +84,7 @@ export async function clean(
       documents,
       clusters: neardup.clusters,
       sharedPassages: neardup.sharedPassages,
-      diagnostics: [...(context.diagnostics ?? [])],
+      diagnostics: sortDiagnostics(context.diagnostics ?? []),
       options,
       timings: timer.timings,
     }),

@@ -3,10 +3,14 @@
  * stable order. Problems are reported through `onDiagnostic` and never stop the other inputs.
  */
 import type { Diagnostic, DocumentInput } from '../types.js'
-import { basename, isDirectory, listDirectory, readFiles } from './files.js'
+import { basename, isDirectory, listDirectory, readFiles, type ReadHooks } from './files.js'
 import { readJsonl } from './jsonl.js'
 
 export { decode } from './decode.js'
+export { uniqueIds } from './ids.js'
+export { limitSize } from './limit.js'
+export { sortDiagnostics } from './diagnostics.js'
+export type { ReadHooks } from './files.js'
 
 export interface ReadOptions {
   /**
@@ -20,6 +24,8 @@ export interface ReadOptions {
   readonly textField?: string
   /** Called for every problem met (missing path, malformed record, …). */
   readonly onDiagnostic?: (diagnostic: Diagnostic) => void
+  /** For tests: runs just before each file is opened (e.g. to make it vanish). */
+  readonly hooks?: ReadHooks
 }
 
 export const DEFAULT_GLOB = '**/*.{txt,md}'
@@ -47,9 +53,9 @@ export async function* readDocuments(inputs: readonly string[], options: ReadOpt
     } else if (directory) {
       const files = await listDirectory(input, { glob, onDiagnostic })
       if (files.length === 0) onDiagnostic({ severity: 'error', code: 'no-files', file: input, message: `no files match ${glob}` })
-      yield* readFiles(files)
+      yield* readFiles(files, options.hooks)
     } else {
-      yield* readFiles([{ path: input, id: basename(input) }])
+      yield* readFiles([{ path: input, id: basename(input) }], options.hooks)
     }
   }
 }

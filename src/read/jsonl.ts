@@ -4,10 +4,9 @@
  * a diagnostic names the file and line.
  */
 import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import type { Diagnostic, DocumentInput } from '../types.js'
-import { stripBom } from './decode.js'
+import { decodeLine, looksBinary, removeNul, stripBom } from './decode.js'
 
 export interface JsonlReadOptions {
   /** Field that holds the document id. */
@@ -19,6 +18,12 @@ export interface JsonlReadOptions {
 
 export function openJsonl(path: string): Readable {
   return path === '-' ? process.stdin : createReadStream(path)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (value === '') return 'empty'
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value
 }
 
 /** Parses one JSONL line; returns the document or a skipped one, and reports problems. */
@@ -45,20 +50,58 @@ export function parseRecord(raw: string, file: string, line: number, options: Js
   const id = typeof rawId === 'string' && rawId !== '' ? rawId : typeof rawId === 'number' ? String(rawId) : fallbackId
   const body = fields[options.textField]
   if (body === undefined) return { ...skip('missing-text', `record has no "${options.textField}" field`), id }
-  if (typeof body !== 'string') return { ...skip('text-not-string', `"${options.textField}" is ${body === null ? 'null' : typeof body}, not a string`), id }
-  return { id, text: body, source }
+  if (typeof body !== 'string') return { ...skip('text-not-string', `"${options.textField}" is ${describe(body)}, not a string`), id }
+  const warnings: string[] = []
+  if (rawId !== undefined && id === fallbackId) warnings.push(`"${options.idField}" is ${describe(rawId)}; named ${fallbackId}`)
+  const cleaned = removeNul(body, warnings)
+  return warnings.length > 0 ? { id, text: cleaned, source, warnings } : { id, text: cleaned, source }
+}
+
+/**
+ * The lines of a byte stream, split on LF (a CR before it is dropped), each decoded on its own so
+ * that a broken byte is reported with its line. Holds one line at a time, however long.
+ */
+export async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ text: string; warning?: string }> {
+  let parts: Buffer[] = []
+  const emit = (line: Buffer) => decodeLine(line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line)
+  for await (const chunk of stream) {
+    let start = 0
+    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      const piece = chunk.subarray(start, end)
+      yield emit(parts.length > 0 ? Buffer.concat([...parts, piece]) : piece)
+      parts = []
+      start = end + 1
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start))
+  }
+  if (parts.length > 0) yield emit(Buffer.concat(parts))
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield head
+  yield* rest
 }
 
 export async function* readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
   const stream = openJsonl(file)
   const name = file === '-' ? '<stdin>' : file
-  const lines = createInterface({ input: stream, crlfDelay: Infinity })
   let number = 0
   try {
-    for await (const raw of lines) {
+    const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+    const first = await chunks.next()
+    if (first.done) return
+    // A compressed or binary file would otherwise be a flood of "malformed JSON" lines.
+    const binary = looksBinary(first.value)
+    if (binary) {
+      options.onDiagnostic({ severity: 'error', code: 'binary', file: name, message: `${binary}, not JSONL` })
+      return
+    }
+    const rest = { [Symbol.asyncIterator]: () => chunks }
+    for await (const { text, warning } of byteLines(prepend(first.value, rest))) {
       number++
-      const document = parseRecord(raw, name, number, options)
-      if (document) yield document
+      const document = parseRecord(text, name, number, options)
+      // A skipped record's diagnostic already names the line; a used one carries the warning.
+      if (document) yield warning && !document.skipped ? { ...document, warnings: [warning, ...(document.warnings ?? [])] } : document
     }
   } catch (error) {
     options.onDiagnostic({ severity: 'error', code: 'unreadable', file: name, line: number + 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })

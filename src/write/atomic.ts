@@ -4,12 +4,45 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { once } from 'node:events'
 
 function temporaryName(path: string): string {
   return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+}
+
+const TEMPORARY = /\.tmp-(\d+)-[0-9a-f]{8}$/
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes temporary files that a killed run left in `dir` (its process is gone); a live run's
+ * files are left alone. Returns how many were removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<number> {
+  let names: string[]
+  try {
+    names = await readdir(dir, { recursive: true })
+  } catch {
+    return 0
+  }
+  let removed = 0
+  for (const name of names) {
+    const match = TEMPORARY.exec(name)
+    if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) {
+      await rm(join(dir, name), { force: true })
+      removed++
+    }
+  }
+  return removed
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -4,12 +4,13 @@
  */
 import { join } from 'node:path'
 import type { CleanResult } from '../pipeline.js'
-import { writeFileAtomic } from './atomic.js'
+import { removeStaleTemporaries, writeFileAtomic } from './atomic.js'
 import { renderHtml } from '../report/html/index.js'
 import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
 export { safeRelativePath, assignFileNames } from './names.js'
+export { overwritesInput, unusableFolder } from './guard.js'
 
 export interface WriteOptions {
   /** Folder for `<id>.txt` files and `clean.jsonl`. */
@@ -34,6 +35,7 @@ export function serializeReport(report: CleanResult['report']): string {
 }
 
 export async function writeOutputs(result: CleanResult, options: WriteOptions): Promise<WrittenFiles> {
+  for (const dir of new Set([options.out, options.report])) if (dir) await removeStaleTemporaries(dir)
   const texts = options.out
     ? await writeTexts(options.out, selectForOutput(result.documents, options.keepDuplicates ?? false))
     : []
