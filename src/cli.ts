@@ -4,7 +4,7 @@
  * Exit codes: 0 done; 1 some input could not be used and --strict was given, or nothing could be
  * read at all; 2 the command line itself is wrong.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -15,9 +15,10 @@ import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
-import { loadReport, renderHtml, ReportFileError } from './report/html/index.js'
-import { writeFileAtomic } from './write/atomic.js'
-import type { Diagnostic, Report } from './types.js'
+import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/index.js'
+import { writeChunksAtomic } from './write/atomic.js'
+import { createProgress, type Progress } from './progress/index.js'
+import type { Diagnostic, DocumentInput, Report } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_INPUT = join(PACKAGE_ROOT, 'seeds')
@@ -172,34 +173,68 @@ function endQuietlyOnBrokenPipe(): void {
   })
 }
 
+/** Bytes on disk of the file inputs, for the progress bar's ETA; null when unknown (stdin, directories). */
+async function inputBytes(sources: readonly string[]): Promise<number | null> {
+  let total = 0
+  for (const source of sources) {
+    if (source === '-') return null
+    const info = await stat(source).catch(() => null)
+    if (info === null || !info.isFile()) return null
+    total += info.size
+  }
+  return total
+}
+
+async function* counted(documents: AsyncIterable<DocumentInput>, progress: Progress): AsyncGenerator<DocumentInput> {
+  for await (const document of documents) {
+    progress.document(Buffer.byteLength(document.text))
+    yield document
+  }
+}
+
 async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   const options = await toOptions(flags)
   if (flags.stdout) endQuietlyOnBrokenPipe()
   const diagnostics: Diagnostic[] = []
+  const sources = inputs.length > 0 ? inputs : [DEFAULT_INPUT]
+  // Only for a person watching: never in a pipe or a log, never with --quiet.
+  const progress = !flags.quiet && process.stderr.isTTY ? createProgress(process.stderr, await inputBytes(sources)) : null
   const onDiagnostic = (diagnostic: Diagnostic): void => {
     diagnostics.push(diagnostic)
+    progress?.stop()
     if (!flags.quiet || diagnostic.severity === 'error') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`)
   }
-  const sources = inputs.length > 0 ? inputs : [DEFAULT_INPUT]
   for (const [flag, dir] of [['--out', flags.out], ['--report', flags.report]] as const) {
     const problem = dir === undefined ? null : await unusableFolder(dir)
     if (problem) throw new UsageError(`${flag} ${problem}`)
   }
   const clash = flags.out ? await overwritesInput(flags.out, sources) : null
   if (clash) throw new UsageError(clash)
-  const documents = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
-  const result = await clean(documents, options, { diagnostics })
+  const read = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
+  const documents = progress ? counted(read, progress) : read
+  const result = await clean(documents, options, { diagnostics, ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}) })
+  progress?.stop()
   reportDocuments(result.report, diagnostics, flags.quiet ?? false)
+  progress?.stage('writing')
   await writeOutputs(result, {
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.report ? { report: flags.report } : {}),
     keepDuplicates: flags.keepDuplicates ?? false,
   })
   if (flags.stdout) {
-    for (const document of selectForOutput(result.documents, flags.keepDuplicates ?? false)) {
-      if (!process.stdout.write(jsonlRecord(document))) await new Promise((resolve) => process.stdout.once('drain', resolve))
+    // Records go out in chunks of about 1 MB: one write per record costs more than the JSON.
+    let chunk = ''
+    const flush = async (): Promise<void> => {
+      if (chunk !== '' && !process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
+      chunk = ''
     }
+    for (const document of selectForOutput(result.documents, flags.keepDuplicates ?? false)) {
+      chunk += jsonlRecord(document)
+      if (chunk.length >= 1 << 20) await flush()
+    }
+    await flush()
   }
+  progress?.stop()
   if (flags.explain !== undefined) process.stdout.write(explainDocument(result.report, flags.explain))
   if (!flags.quiet) process.stderr.write(summary(result))
   const skipped = result.report.stats.documents.skipped
@@ -260,7 +295,7 @@ Examples:
     .option('-o, --out <file>', 'where to write the page (default: index.html next to report.json)')
     .action(async (path: string, flags: { out?: string }) => {
       const out = flags.out ?? join(dirname(path), 'index.html')
-      await writeFileAtomic(out, renderHtml(await loadReport(path)))
+      await writeChunksAtomic(out, renderHtmlChunks(await loadReport(path)))
     })
 
   program

@@ -1,21 +1,23 @@
 /**
  * clean(): the stages in order, each timed. This file is the table of contents of the tool.
  * read → segment → boilerplate → repeats → corpus boilerplate → near-duplicates → report
+ * (segment, boilerplate and repeats run per document, on worker threads, while reading goes on)
  */
 import { performance } from 'node:perf_hooks'
-import { markBoilerplate, markCorpusBoilerplate } from './boilerplate/index.js'
+import { markCorpusBoilerplate } from './boilerplate/index.js'
 import { createDocument, keptParagraphs } from './document.js'
 import { findNearDuplicates } from './neardup/index.js'
-import { resolveOptions, type CleanOptionsInput, type InputOptions } from './options.js'
+import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
+import { applyStageOutputs, createDocumentStageRunner } from './parallel/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { buildReport, statusOf } from './report/build.js'
-import { markRepeats } from './repeats/index.js'
-import { segment } from './segment/index.js'
 import type { CleanedDocument, Diagnostic, Document, DocumentInput, Report } from './types.js'
 
 export interface CleanContext {
   /** Problems met while reading (filled while the input is consumed); copied into the report. */
   readonly diagnostics?: readonly Diagnostic[]
+  /** Called as each corpus-level stage starts (the CLI's progress bar shows it). */
+  readonly onStage?: (stage: string) => void
 }
 
 export interface CleanResult {
@@ -26,7 +28,9 @@ export interface CleanResult {
 
 class StageTimer {
   readonly timings: Record<string, number> = {}
+  constructor(private readonly onStage: (stage: string) => void = () => {}) {}
   time<T>(stage: string, work: () => T): T {
+    this.onStage(stage)
     const start = performance.now()
     try {
       return work()
@@ -44,10 +48,30 @@ class StageTimer {
   }
 }
 
-async function collect(input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>, options: InputOptions): Promise<Document[]> {
+/** Reads every input and runs the per-document stages on it as it arrives (on worker threads with jobs > 1). */
+async function readAndProcess(
+  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  options: CleanOptions,
+  timer: StageTimer,
+): Promise<Document[]> {
   const items: DocumentInput[] = []
-  for await (const item of input) items.push(limitSize(item, options))
-  return uniqueIds(items).map(createDocument)
+  const runner = createDocumentStageRunner(options, options.jobs)
+  let finished: Awaited<ReturnType<typeof runner.finish>>
+  try {
+    for await (const raw of input) {
+      const item = limitSize(raw, options.input)
+      items.push(item)
+      await runner.push(item)
+    }
+  } finally {
+    finished = await runner.finish()
+  }
+  // The stages never read the id, so ids are made unique (deterministically) once every id is known.
+  const documents = uniqueIds(items).map(createDocument)
+  applyStageOutputs(documents, finished.outputs)
+  // Thread time summed over workers: with --jobs N these add up to more than the wall time.
+  for (const [stage, ms] of Object.entries(finished.timings)) timer.timings[stage] = ms
+  return documents
 }
 
 /** A document with no paragraphs, or with every paragraph removed, is `empty`. */
@@ -67,13 +91,9 @@ export async function clean(
   context: CleanContext = {},
 ): Promise<CleanResult> {
   const options = resolveOptions(optionsInput)
-  const timer = new StageTimer()
-  const documents = await timer.timeAsync('read', () => collect(input, options.input))
+  const timer = new StageTimer(context.onStage)
+  const documents = await timer.timeAsync('read', () => readAndProcess(input, options, timer))
   const usable = documents.filter((document) => document.skipped === undefined)
-
-  timer.time('segment', () => usable.forEach((document) => segment(document, options.segment)))
-  timer.time('boilerplate', () => usable.forEach((document) => markBoilerplate(document, options.boilerplate)))
-  timer.time('repeats', () => usable.forEach((document) => markRepeats(document, options.repeats)))
   timer.time('corpus', () => markCorpusBoilerplate(usable, options.boilerplate))
   usable.forEach(markEmpty)
   const neardup = timer.time('neardup', () =>

@@ -4,8 +4,9 @@
  */
 import { join } from 'node:path'
 import type { CleanResult } from '../pipeline.js'
-import { removeStaleTemporaries, writeFileAtomic } from './atomic.js'
-import { renderHtml } from '../report/html/index.js'
+import { removeStaleTemporaries, writeChunksAtomic } from './atomic.js'
+import { reportChunks } from './report-json.js'
+import { renderHtmlChunks } from '../report/html/index.js'
 import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
@@ -29,7 +30,7 @@ export interface WrittenFiles {
   readonly report: readonly string[]
 }
 
-/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated. */
+/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated (written streamed: `reportChunks`). */
 export function serializeReport(report: CleanResult['report']): string {
   return `${JSON.stringify(report, null, 2)}\n`
 }
@@ -42,10 +43,10 @@ export async function writeOutputs(result: CleanResult, options: WriteOptions): 
   const report: string[] = []
   if (options.report) {
     const path = join(options.report, 'report.json')
-    await writeFileAtomic(path, serializeReport(result.report))
+    await writeChunksAtomic(path, reportChunks(result.report))
     report.push(path)
     const html = join(options.report, 'index.html')
-    await writeFileAtomic(html, renderHtml(result.report))
+    await writeChunksAtomic(html, renderHtmlChunks(result.report))
     report.push(html)
   }
   return { texts, report }
