@@ -15,8 +15,8 @@ import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
 import { jsonlRecord, selectForOutput } from './write/texts.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
-import { loadReport, renderHtml, ReportFileError } from './report/html/index.js'
-import { writeFileAtomic } from './write/atomic.js'
+import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/index.js'
+import { writeChunksAtomic } from './write/atomic.js'
 import { createProgress, type Progress } from './progress/index.js'
 import type { Diagnostic, DocumentInput, Report } from './types.js'
 
@@ -295,7 +295,7 @@ Examples:
     .option('-o, --out <file>', 'where to write the page (default: index.html next to report.json)')
     .action(async (path: string, flags: { out?: string }) => {
       const out = flags.out ?? join(dirname(path), 'index.html')
-      await writeFileAtomic(out, renderHtml(await loadReport(path)))
+      await writeChunksAtomic(out, renderHtmlChunks(await loadReport(path)))
     })
 
   program

@@ -6,7 +6,7 @@
 import { keptParagraphs } from '../document.js'
 import type { NeardupOptions } from '../options.js'
 import type { Cluster, Document, SharedPassage } from '../types.js'
-import { clusterStars, exactLeads, withExactCopies, type Edge } from './cluster.js'
+import { clusterStars, exactLeads, policyOrder, withExactCopies, type Edge } from './cluster.js'
 import { fingerprint, type Fingerprint } from './fingerprint.js'
 import { LshIndex, optimalBands } from './lsh.js'
 import { findSharedPassages } from './shared.js'
@@ -42,18 +42,23 @@ export function cleanedKey(document: Document): string {
     .join('\n')
 }
 
-/** Verified near-duplicate pairs among fingerprints (positions into the array). */
-export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOptions): Edge[] {
+/**
+ * Verified near-duplicate pairs among fingerprints (positions into the array). `rank` (optional) is
+ * each print's place in the canonical policy's order, which crowded LSH buckets pair by.
+ */
+export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOptions, rank?: ArrayLike<number>): Edge[] {
   const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
   const index = new LshIndex({ bands, rows }, prints.length)
   const positions: number[] = []
+  const ranks: number[] = []
   prints.forEach((print, position) => {
     if (print.shingles.length === 0) return // nothing to compare: never a duplicate
     index.add(print.signature)
     positions.push(position)
+    ranks.push(rank ? rank[position]! : position)
   })
   const edges: Edge[] = []
-  for (const [x, y] of index.candidatePairs()) {
+  for (const [x, y] of index.candidatePairs(ranks)) {
     const a = prints[positions[x]!]!
     const b = prints[positions[y]!]!
     if (a.mode !== b.mode) continue
@@ -79,9 +84,12 @@ export function findNearDuplicates(documents: readonly Document[], options: Near
     options.canonical,
   )
   const leads = prints.flatMap((_, i) => (leadOf[i] === i ? [i] : []))
+  const rank = new Int32Array(candidates.length)
+  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
   const edges = verifiedPairs(
     leads.map((i) => prints[i]!),
     options,
+    leads.map((i) => rank[i]!),
   ).map(([a, b]): Edge => [leads[a]!, leads[b]!])
   const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
   const groupOf = documents.map((document) => `doc:${document.id}`)

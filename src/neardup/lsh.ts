@@ -67,6 +67,9 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number, ou
  * Documents' band keys, one row of `bands` keys per document; `candidatePairs()` walks one band at
  * a time, so only one band's buckets are in memory at once.
  */
+/** Documents in one bucket past which a document is paired only with the bucket's leaders. */
+export const MAX_BUCKET_PAIRS = 64
+
 export class LshIndex {
   readonly bands: number
   readonly rows: number
@@ -109,29 +112,52 @@ export class LshIndex {
     return found
   }
 
-  /** Every pair (i < j) sharing a bucket in at least one band, each once, sorted. */
-  candidatePairs(): Array<[number, number]> {
-    const seen = new Set<number>()
-    const pairs: Array<[number, number]> = []
+  /**
+   * Every pair (i < j) sharing a bucket in at least one band, each once, sorted.
+   *
+   * A bucket holding more than `maxBucket` documents (thousands of near-identical templated texts)
+   * would yield its size squared pairs; there, each document is paired only with the bucket's first
+   * `maxBucket` documents in `rank` order (the canonical policy's order, so the likely canonicals).
+   * Clusters are stars around a canonical, so those are the pairs that decide membership; the
+   * pairs left out are between two members that neither is likely to lead.
+   */
+  candidatePairs(rank?: ArrayLike<number>, maxBucket = MAX_BUCKET_PAIRS): Array<[number, number]> {
+    const codes: number[] = []
     const next = new Int32Array(this.count)
+    const byRank = (a: number, b: number): number => (rank ? rank[a]! - rank[b]! : a - b) || a - b
+    const pair = (a: number, b: number): void => {
+      codes.push(a < b ? a * this.count + b : b * this.count + a)
+    }
     for (let band = 0; band < this.bands; band++) {
       const heads = new Map<number, number>()
+      const sizes = new Map<number, number>()
       for (let doc = 0; doc < this.count; doc++) {
         const key = this.keys[doc * this.bands + band]!
         next[doc] = heads.get(key) ?? -1
         heads.set(key, doc)
+        sizes.set(key, (sizes.get(key) ?? 0) + 1)
       }
-      for (const head of heads.values()) {
-        for (let j = head; j !== -1; j = next[j]!) {
-          for (let i = next[j]!; i !== -1; i = next[i]!) {
-            const code = i * this.count + j // i < j: the list runs from the latest document back
-            if (seen.has(code)) continue
-            seen.add(code)
-            pairs.push([i, j])
-          }
+      for (const [key, head] of heads) {
+        if (sizes.get(key)! <= maxBucket) {
+          for (let j = head; j !== -1; j = next[j]!) for (let i = next[j]!; i !== -1; i = next[i]!) pair(i, j)
+          continue
+        }
+        const members: number[] = []
+        for (let j = head; j !== -1; j = next[j]!) members.push(j)
+        members.sort(byRank)
+        for (let m = 1; m < members.length; m++) {
+          for (let l = 0; l < Math.min(m, maxBucket); l++) pair(members[l]!, members[m]!)
         }
       }
     }
-    return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    // Codes sorted numerically are pairs sorted by (i, j); duplicates (several shared bands) are adjacent.
+    const sorted = Float64Array.from(codes).sort()
+    const pairs: Array<[number, number]> = []
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) continue
+      const code = sorted[k]!
+      pairs.push([Math.floor(code / this.count), code % this.count])
+    }
+    return pairs
   }
 }

@@ -30,6 +30,14 @@ import { KeyStream, type StreamMatch } from './stream.js'
  */
 const ENDS_SENTENCE = /[.!?…]['")\]]*$|['")\]]$/u
 
+/**
+ * A paragraph found this many times or more is structure, not a paste: an interview's question put
+ * to each guest, a plan's "Meal 1" and "Eat every 2–3 hours" for each day. A CMS or scraper that
+ * doubles text makes one or two extra copies (no paragraph of the dev gold has more than two), so
+ * all copies of a paragraph found four times or more are kept.
+ */
+const STRUCTURAL_COPIES = 4
+
 /** Earlier paragraphs that begin alike tried per paragraph (the earliest ones: first copies). */
 const MAX_CANDIDATES = 8
 
@@ -95,7 +103,11 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
       found.set(unit, { unit, rule: 'run', of: earlier - back, similarity: 1 })
     }
   }
-  return [...found.values()].sort((x, y) => x.unit - y.unit)
+  // Copies are counted on the words alone, so variants in punctuation count together.
+  const wordsOf = keys.map((key) => key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+  const copies = new Map<string, number>()
+  for (const words of wordsOf) copies.set(words, (copies.get(words) ?? 0) + 1)
+  return [...found.values()].filter((repeat) => copies.get(wordsOf[repeat.unit]!)! < STRUCTURAL_COPIES).sort((x, y) => x.unit - y.unit)
 }
 
 /** Candidates for the text from `unit`: where the previous match left off first, then earlier paragraphs that begin alike. */

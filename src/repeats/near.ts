@@ -78,6 +78,17 @@ export function wordEditDistance(a: ArrayLike<number>, b: ArrayLike<number>, max
   return distance <= max ? distance : Infinity
 }
 
+const NUMBER = /\d+(?:[.,:]\d+)*/g
+
+/**
+ * The numbers of a key, in order. A copy may differ in quotes, spacing or a word, but two lines
+ * that differ in a number ("Line 7 of …" / "Line 8 of …", "rose 3%" / "rose 5%") say different
+ * things: they are never near-exact copies, however few words apart.
+ */
+export function numbersOf(key: string): string {
+  return (key.match(NUMBER) ?? []).join(' ')
+}
+
 export interface Sketch {
   /** The smallest word-pair hashes, ascending. */
   readonly pairs: readonly number[]
@@ -93,7 +104,7 @@ export interface NearMatch {
 
 export class NearIndex {
   private readonly postings = new Map<number, number[]>()
-  private readonly entries = new Map<number, { readonly key: string; readonly words: number; tokens?: Int32Array }>()
+  private readonly entries = new Map<number, { readonly key: string; readonly words: number; tokens?: Int32Array; numbers?: string }>()
 
   constructor(private readonly threshold: number) {}
 
@@ -120,9 +131,11 @@ export class NearIndex {
       .slice(0, MAX_CANDIDATES)
     if (candidates.length === 0) return null
     const tokens = words(key)
+    const numbers = numbersOf(key)
     let best: NearMatch | null = null
     for (const [unit] of candidates) {
       const entry = this.entries.get(unit)!
+      if ((entry.numbers ??= numbersOf(entry.key)) !== numbers) continue
       const other = (entry.tokens ??= words(entry.key))
       const longest = Math.max(other.length, tokens.length)
       const allowed = Math.min(MAX_WORD_EDITS, Math.floor((1 - this.threshold) * longest + 1e-9))

@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path'
 import type { CleanResult } from '../pipeline.js'
-import { removeStaleTemporaries, writeChunksAtomic, writeFileAtomic } from './atomic.js'
+import { removeStaleTemporaries, writeChunksAtomic } from './atomic.js'
 import { reportChunks } from './report-json.js'
-import { renderHtml } from '../report/html/index.js'
+import { renderHtmlChunks } from '../report/html/index.js'
 import { selectForOutput, writeTexts } from './texts.js'
 
 export { jsonlRecord, selectForOutput } from './texts.js'
@@ -46,7 +46,7 @@ export async function writeOutputs(result: CleanResult, options: WriteOptions): 
     await writeChunksAtomic(path, reportChunks(result.report))
     report.push(path)
     const html = join(options.report, 'index.html')
-    await writeFileAtomic(html, renderHtml(result.report))
+    await writeChunksAtomic(html, renderHtmlChunks(result.report))
     report.push(html)
   }
   return { texts, report }

@@ -25,3 +25,24 @@ describe('near-exact helpers', () => {
     expect(original.filter((pair) => edited.includes(pair)).length).toBeGreaterThanOrEqual(original.length - 2)
   })
 })
+
+describe('near-exact copies and numbers', () => {
+  it('never treats lines that differ in a number as copies', async () => {
+    const { markRepeats } = await import('../../src/repeats/index.js')
+    const { doc } = await import('../helpers/index.js')
+    const lines = Array.from({ length: 50 }, (_, i) => `Line ${i + 1} of a long document that lists the results of every match played this season.`)
+    const document = doc(lines)
+    markRepeats(document, { enabled: true, threshold: 0.9, minChars: 60 })
+    expect(document.decisions).toEqual([])
+  })
+
+  it('still finds a copy that differs only in quotes and one word', async () => {
+    const { markRepeats } = await import('../../src/repeats/index.js')
+    const { doc } = await import('../helpers/index.js')
+    const first = '“Shares rose 3% on Monday,” the analyst said, adding that the outlook for the year was good.'
+    const copy = '"Shares rose 3% on Monday," the analyst said, adding that the outlook for this year was good.'
+    const document = doc([first, 'Something else entirely happened in between these two lines.', copy])
+    markRepeats(document, { enabled: true, threshold: 0.9, minChars: 60 })
+    expect(document.decisions.map((decision) => decision.rule)).toEqual(['near-exact'])
+  })
+})
