@@ -44,6 +44,19 @@ describe('findSharedPassages', () => {
     expect(byText.get(widespread)?.length).toBe(DOCUMENTS / 75)
     expect(passages).toHaveLength(2)
   })
+
+  it('verifies a paragraph of more sentences than a unit mask holds (unit against unit)', () => {
+    // 40 long sentences: past the 32 units counted by one masked merge, so each pair is merged alone
+    const long = Array.from({ length: 40 }, (_, i) => words(9000 + i, 12)).join(' ')
+    const documents = [doc([words(1, 30), long], 'a.txt'), doc([long, words(2, 30)], 'b.txt'), doc([words(3, 30)], 'c.txt')]
+    const passages = findSharedPassages(documents, ['a', 'b', 'c'])
+    expect(passages).toHaveLength(1)
+    expect(passages[0]!.text).toBe(long)
+    expect(passages[0]!.occurrences).toEqual([
+      { document: 'a.txt', line: 2 },
+      { document: 'b.txt', line: 1 },
+    ])
+  })
 })
 
 describe('AnchorIndex', () => {
