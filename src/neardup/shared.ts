@@ -149,6 +149,9 @@ function unionOf(paragraph: Paragraph, units: readonly Passage[]): UnitUnion {
   return paragraph.union
 }
 
+/** Reused by `verifyUnits`: one count per pair of units, at most 32 × 32. */
+const scratchCounts = new Uint32Array(MAX_MASKED_UNITS * MAX_MASKED_UNITS)
+
 /** |a ∩ b| for every unit a of `x` (row) and b of `y` (column), from one merge of their unions. */
 function sharedCounts(x: UnitUnion, y: UnitUnion, columns: number, counts: Uint32Array): void {
   let i = 0
@@ -177,14 +180,16 @@ function verifyUnits(x: Paragraph, y: Paragraph, tokenizer: Tokenizer, match: (a
   const unitsX = unitsOf(x, tokenizer)
   const unitsY = unitsOf(y, tokenizer)
   const masked = unitsX.length <= MAX_MASKED_UNITS && unitsY.length <= MAX_MASKED_UNITS
-  const counts = new Uint32Array(masked ? unitsX.length * unitsY.length : 0)
+  const counts = masked ? scratchCounts.subarray(0, unitsX.length * unitsY.length).fill(0) : scratchCounts.subarray(0, 0)
   if (masked) sharedCounts(unionOf(x, unitsX), unionOf(y, unitsY), unitsY.length, counts)
-  unitsX.forEach((a, row) => {
-    unitsY.forEach((b, column) => {
+  for (let row = 0; row < unitsX.length; row++) {
+    const a = unitsX[row]!
+    for (let column = 0; column < unitsY.length; column++) {
+      const b = unitsY[column]!
       const shared = masked ? counts[row * unitsY.length + column]! : intersectionSize(a.shingles, b.shingles)
       if (shared >= MIN_SHARED && shared >= MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) match(a, b)
-    })
-  })
+    }
+  }
 }
 
 /**
