@@ -9,20 +9,33 @@
 export const SAME_STORY = 0.5
 const SHINGLE = 4
 
-/** 32-bit FNV-1a: shingles are compared as numbers. */
-function hash(text: string): number {
+/** 32-bit FNV-1a of `text.slice(start, end)`, without making the slice: shingles are compared as numbers. */
+function hash(text: string, start = 0, end = text.length): number {
   let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h >>> 0
 }
 
-/** Sorted, distinct shingle hashes of a document's lines (a typed array: thousands of documents stay small). */
+/**
+ * Sorted, distinct shingle hashes of a document's lines (a typed array: thousands of documents stay
+ * small). A shingle is SHINGLE space-separated tokens, hashed in place from the line: no token
+ * strings, on a path that runs over every document.
+ */
 export function shingles(keys: readonly string[]): Uint32Array {
   const out: number[] = []
+  const bounds: number[] = [] // token i spans bounds[2i]..bounds[2i + 1], as key.split(' ') cuts it
   for (const key of keys) {
-    const tokens = key.split(' ')
-    if (tokens.length < SHINGLE) out.push(hash(key))
-    for (let i = 0; i + SHINGLE <= tokens.length; i++) out.push(hash(tokens.slice(i, i + SHINGLE).join(' ')))
+    bounds.length = 0
+    let start = 0
+    for (let i = 0; i <= key.length; i++) {
+      if (i === key.length || key.charCodeAt(i) === 32) {
+        bounds.push(start, i)
+        start = i + 1
+      }
+    }
+    const tokens = bounds.length / 2
+    if (tokens < SHINGLE) out.push(hash(key))
+    for (let i = 0; i + SHINGLE <= tokens; i++) out.push(hash(key, bounds[2 * i]!, bounds[2 * (i + SHINGLE) - 1]!))
   }
   const sorted = Uint32Array.from(out).sort()
   let n = 0

@@ -41,13 +41,23 @@ function radixSort(keys: Uint32Array, values: Uint32Array): void {
   }
 }
 
+/**
+ * Items and their anchors; `forEachPair` finds the items sharing several. Memory stays linear in
+ * the anchors: votes are counted for one item at a time in a typed array, never one entry per pair
+ * of items (a Map of pairs outgrew V8's Map limit at 100,000 documents).
+ */
 export class AnchorIndex {
   private keys = new Uint32Array(1024)
   private items = new Uint32Array(1024)
   private count = 0
+  /** The items added, ascending, and where each one's anchors start (they end where the next one's start). */
+  private readonly added: number[] = []
+  private readonly starts: number[] = []
 
-  /** Records an item's distinct anchors. */
+  /** Records an item's distinct anchors; items are added once each, in ascending order. */
   add(item: number, anchors: Uint32Array): void {
+    const last = this.added[this.added.length - 1]
+    if (last !== undefined && item <= last) throw new Error(`AnchorIndex.add: item ${item} after item ${last}`)
     if (this.count + anchors.length > this.keys.length) {
       const size = Math.max(this.keys.length * 2, this.count + anchors.length)
       const keys = new Uint32Array(size)
@@ -57,39 +67,72 @@ export class AnchorIndex {
       this.keys = keys
       this.items = items
     }
+    this.added.push(item)
+    this.starts.push(this.count)
     this.keys.set(anchors, this.count)
     this.items.fill(item, this.count, this.count + anchors.length)
     this.count += anchors.length
   }
 
   /**
-   * Pairs (a < b) of items in different groups sharing at least `minShared` anchors; an anchor held
-   * by more than `maxPosting` items is a stock phrase and counts for nothing. Sorted.
+   * Postings of the anchors held by 2 to `maxPosting` items, concatenated in `items` (ascending
+   * within a posting: the sort is stable and items come in ascending order); `positionOf[entry]` is
+   * an entry's place there (−1 for none) and `endOf[position]` the end of its posting. An anchor
+   * held by more items is text that recurs that widely (a stock phrase, a footer, junk), not a
+   * passage two stories share; skipping it bounds the work per item by `maxPosting` per anchor.
    */
-  pairs(groupOf: Int32Array, minShared: number, maxPosting: number): Array<[number, number]> {
+  private postings(maxPosting: number): { positionOf: Int32Array; endOf: Uint32Array; items: Uint32Array } {
     const keys = this.keys.slice(0, this.count)
-    const items = this.items.slice(0, this.count)
-    radixSort(keys, items)
-    const votes = new Map<number, number>()
-    const span = groupOf.length
+    const entries = new Uint32Array(this.count)
+    for (let i = 0; i < entries.length; i++) entries[i] = i
+    radixSort(keys, entries)
+    const positionOf = new Int32Array(this.count).fill(-1)
+    const items = new Uint32Array(this.count)
+    const endOf = new Uint32Array(this.count)
+    let filled = 0
     for (let start = 0; start < keys.length; ) {
       let end = start + 1
       while (end < keys.length && keys[end] === keys[start]) end++
       if (end - start >= 2 && end - start <= maxPosting) {
-        for (let x = start; x < end; x++) {
-          for (let y = x + 1; y < end; y++) {
-            const a = Math.min(items[x]!, items[y]!)
-            const b = Math.max(items[x]!, items[y]!)
-            if (groupOf[a] === groupOf[b]) continue
-            const code = a * span + b
-            votes.set(code, (votes.get(code) ?? 0) + 1)
-          }
+        const first = filled
+        for (let p = start; p < end; p++) {
+          positionOf[entries[p]!] = filled
+          items[filled++] = this.items[entries[p]!]!
         }
+        endOf.fill(filled, first, filled)
       }
       start = end
     }
-    const pairs: Array<[number, number]> = []
-    for (const [code, shared] of votes) if (shared >= minShared) pairs.push([Math.floor(code / span), code % span])
-    return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1])
+    return { positionOf, endOf, items }
+  }
+
+  /**
+   * Visits the pairs (a < b) of items in different groups sharing at least `minShared` anchors,
+   * in order of a then b; an anchor held by more than `maxPosting` items counts for nothing.
+   */
+  forEachPair(groupOf: Int32Array, minShared: number, maxPosting: number, visit: (a: number, b: number) => void): void {
+    const { positionOf, endOf, items } = this.postings(maxPosting)
+    const votes = new Uint32Array(groupOf.length)
+    const touched = new Uint32Array(groupOf.length)
+    this.added.forEach((a, call) => {
+      const group = groupOf[a]
+      let touchedCount = 0
+      const end = call + 1 < this.starts.length ? this.starts[call + 1]! : this.count
+      for (let entry = this.starts[call]!; entry < end; entry++) {
+        const position = positionOf[entry]!
+        if (position < 0) continue
+        // Later items of the posting only: each pair is counted once, from its smaller item.
+        for (let p = position + 1; p < endOf[position]!; p++) {
+          const b = items[p]!
+          if (groupOf[b] === group) continue
+          if (votes[b] === 0) touched[touchedCount++] = b
+          votes[b] = votes[b]! + 1
+        }
+      }
+      for (const b of touched.subarray(0, touchedCount).sort()) {
+        if (votes[b]! >= minShared) visit(a, b)
+        votes[b] = 0
+      }
+    })
   }
 }
