@@ -59,7 +59,7 @@ const SWAPPABLE = /^[A-Za-z]{4,}$/
 const SWAP_SHARE = 0.7
 
 /** Greedy wrap at `width` columns, as a mail client or a PDF export hard-wraps prose. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {

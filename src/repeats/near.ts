@@ -156,24 +156,9 @@ export class NearIndex {
  */
 export function sketch(key: string): Sketch {
   const out: number[] = [] // ascending
-  let hash = FNV_OFFSET
-  let previous = 0
-  let words = 0
-  let inWord = false
-  for (let i = 0; i <= key.length; i++) {
-    const code = i < key.length ? key.charCodeAt(i) : 32
-    if (isWordChar(code)) {
-      hash = Math.imul(hash ^ code, FNV_PRIME)
-      inWord = true
-      continue
-    }
-    if (code !== 32 || !inWord) continue
-    if (words++ > 0) insert(out, Math.imul(previous ^ 0x9e3779b9, 0x85ebca6b) ^ hash)
-    previous = hash
-    hash = FNV_OFFSET
-    inWord = false
-  }
-  return { pairs: out, words }
+  const hashes = words(key)
+  for (let i = 1; i < hashes.length; i++) insert(out, Math.imul(hashes[i - 1]! ^ 0x9e3779b9, 0x85ebca6b) ^ hashes[i]!)
+  return { pairs: out, words: hashes.length }
 }
 
 function insert(sorted: number[], value: number): void {

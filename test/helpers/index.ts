@@ -51,19 +51,8 @@ export function devCorpus(): Array<{ id: string; text: string }> {
     .map((line) => JSON.parse(line) as { id: string; text: string })
 }
 
-/** Greedy wrapping at a column, as `fmt` or a scraper does it. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = word
-    } else line = line === '' ? word : `${line} ${word}`
-  }
-  if (line !== '') lines.push(line)
-  return lines
-}
+/** Greedy wrapping at a column, as `fmt` or a scraper does it: the bench generator's own. */
+export { wrap } from '../../src/bench/corpus.js'
 
 /** A segmented document from text lines (joined with `\n`). */
 export function doc(lines: readonly string[] | string, id = 'test.txt'): Document {

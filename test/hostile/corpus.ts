@@ -3,6 +3,7 @@
  * the cleaner must survive, each with the outcome the tests expect.
  */
 import { execFileSync } from 'node:child_process'
+import { random as uniform } from '../../src/bench/corpus.js'
 import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -13,16 +14,10 @@ const WORDS = (
   'hospital clinic park stadium club coach player match league final theatre concert singer'
 ).split(' ')
 
-/** A seeded 32-bit generator (mulberry32): whole numbers from 0 to 2^32 - 1, the same for the same seed. */
+/** A seeded 32-bit generator (the bench's mulberry32): whole numbers from 0 to 2^32 - 1, the same for the same seed. */
 export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) >>> 0
-  }
+  const next = uniform(seed)
+  return () => next() * 4294967296 // exact: the generator divides a 32-bit integer by 2^32
 }
 
 /**
