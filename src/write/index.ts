@@ -30,11 +30,6 @@ export interface WrittenFiles {
   readonly report: readonly string[]
 }
 
-/** report.json text: two-space indented, keys in a fixed order, `\n`-terminated (written streamed: `reportChunks`). */
-export function serializeReport(report: CleanResult['report']): string {
-  return `${JSON.stringify(report, null, 2)}\n`
-}
-
 export async function writeOutputs(result: CleanResult, options: WriteOptions): Promise<WrittenFiles> {
   for (const dir of new Set([options.out, options.report])) if (dir) await removeStaleTemporaries(dir)
   const texts = options.out
