@@ -2,7 +2,7 @@
  * Small helpers over `Document` shared by stages: what is still kept, and the cleaned text.
  * Kept = not the subject of any paragraph decision.
  */
-import type { Document, DocumentInput, Paragraph, ParagraphDecision } from './types.js'
+import type { Document, DocumentInput, DocumentSource, Paragraph, ParagraphDecision } from './types.js'
 
 export function createDocument(input: DocumentInput): Document {
   return {
@@ -39,4 +39,16 @@ export function cleanedText(document: Document): string {
   return keptParagraphs(document)
     .map((paragraph) => `${paragraph.text}\n`)
     .join('')
+}
+
+/** A `DocumentSource` over documents held in memory (the library's `clean()`, tests). */
+export function arraySource(documents: readonly Document[]): DocumentSource {
+  return {
+    size: documents.length,
+    load: (position) => {
+      const document = documents[position]
+      if (document === undefined) throw new RangeError(`document position ${position} out of 0..${documents.length - 1}`)
+      return document
+    },
+  }
 }

@@ -50,6 +50,18 @@ export interface Document {
   readonly skipped?: string
 }
 
+/**
+ * Random access to the corpus after the per-document stages, for corpus-level stages that keep only
+ * a compact summary per document resident and load the rest when they need it: an array in memory
+ * for small corpora, the spool on disk for large runs (bounded memory).
+ */
+export interface DocumentSource {
+  /** Positions run from 0 to size - 1, in the order the stage was given its summaries. */
+  readonly size: number
+  /** The document at a position, with every decision made so far. Callers must not mutate it. */
+  load(position: number): Document
+}
+
 /** One paragraph: one input line, or several when `segment/rejoin.ts` joined a hard wrap. */
 export interface Paragraph {
   /** 0-based position in `document.paragraphs`. */
