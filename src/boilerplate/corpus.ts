@@ -21,8 +21,10 @@
  */
 import type { BoilerplateEvidence, Document } from '../types.js'
 import { KeyTable, U32List } from './keytable.js'
-import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, PROSE, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
+import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
 import type { StoryIndex } from './stories.js'
+import { lineTemplate } from './template.js'
+import { words } from './zones.js'
 
 /** Share of a weak candidate's occurrences (prose, thin templates) that must sit in a junk run at an end of the article. */
 const AT_EDGE = 0.8
@@ -37,6 +39,13 @@ export interface CorpusVerdict {
   /** 0-based paragraph index. */
   readonly paragraph: number
   readonly evidence: BoilerplateEvidence
+}
+
+/** Reported prose: a sentence of six or more words, ending like one, that does not talk to the reader. */
+export function readsAsProse(text: string): boolean {
+  const trimmed = text.trim()
+  if (words(trimmed).length < 6 || !/[.!?]["'”’)]*$/u.test(trimmed)) return false
+  return !/\b(?:you|your|yours|us|our|ours)\b/iu.test(trimmed)
 }
 
 /** Paragraphs (document position, paragraph index) removed by an earlier corpus pass: one bit each. */
@@ -78,8 +87,8 @@ export interface RecurringLinesInput {
   /** Paragraphs earlier corpus passes removed (the summaries predate them). */
   readonly removed: ParagraphSet
   readonly stories: StoryIndex
-  /** A paragraph's template, for the evidence (read from the document: summaries hold no text). */
-  readonly templateText: (document: number, paragraph: number) => string
+  /** A paragraph's text (read from the document: summaries hold none), asked of one line per candidate. */
+  readonly text: (document: number, paragraph: number) => string
 }
 
 /** Kept paragraphs whose line recurs across at least `minStories` distinct stories. */
@@ -194,10 +203,12 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
     if (end - start < minStories || kept === 0) continue
     const sample = grouped[start]!
     const sampleDocument = occurrence.document.at(sample)
-    const sampleWord = lines[sampleDocument]!.table[occurrence.paragraph.at(sample) * LINE_WORDS + FLAGS]!
+    const sampleParagraph = occurrence.paragraph.at(sample)
+    const sampleText = input.text(sampleDocument, sampleParagraph)
+    const literals = lines[sampleDocument]!.table[sampleParagraph * LINE_WORDS + FLAGS]! >>> 8
     // Prose, and a template with one literal word ("published # X #", but also "sunday, # X"), must
     // sit in the junk run at an end of the article in most documents.
-    const weak = (sampleWord & PROSE) !== 0 || (byTemplate && sampleWord >>> 8 < 2)
+    const weak = readsAsProse(sampleText) || (byTemplate && literals < 2)
     if (weak && atEdge < AT_EDGE * (end - start)) continue
     const storyCount = storiesOf(line)
     if (storyCount < minStories) continue
@@ -207,7 +218,7 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
       stories: storyCount,
       atLeast: storyCount >= cap,
       minStories,
-      ...(byTemplate ? { template: input.templateText(sampleDocument, occurrence.paragraph.at(sample)) } : {}),
+      ...(byTemplate ? { template: lineTemplate(sampleText)!.text } : {}),
     }
     for (let k = start; k < end; k++) {
       const document = occurrence.document.at(grouped[k]!)

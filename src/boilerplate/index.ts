@@ -15,7 +15,6 @@ import { summarizeParagraphs, type CorpusLines } from './lines.js'
 import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
 import { StoryIndex } from './stories.js'
-import { lineTemplate } from './template.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
 export type { CorpusLines } from './lines.js'
@@ -129,7 +128,7 @@ export function summarizeLines(document: Document, options: BoilerplateOptions):
 /**
  * Corpus-level junk (lines that recur across unrelated stories), decided on summaries: exact lines
  * first, then templates over what exact repetition left. Documents are loaded from `source` only
- * to sketch stories (a bounded cache) and to word a template's evidence. Removals come in the
+ * to sketch stories (a bounded cache) and to read the one sample line of each candidate. Removals come in the
  * order the decisions are to be pushed.
  */
 export function findCorpusBoilerplate(ids: readonly string[], lines: readonly CorpusLines[], source: DocumentSource, options: BoilerplateOptions): CorpusRemoval[] {
@@ -140,11 +139,11 @@ export function findCorpusBoilerplate(ids: readonly string[], lines: readonly Co
   const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
   const removed = new ParagraphSet(lines)
   const stories = new StoryIndex((position) => storyLines(source.load(position), lines[position]!, position, removed), ids.length)
-  const templateText = (position: number, paragraph: number): string => lineTemplate(source.load(position).paragraphs[paragraph]!.text)!.text
+  const text = (position: number, paragraph: number): string => source.load(position).paragraphs[paragraph]!.text
   const removals: CorpusRemoval[] = []
   for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {
     if (!isActive(rule, options)) continue
-    const verdicts = findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, stories, templateText })
+    const verdicts = findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, stories, text })
     // The next pass sees this one's removals, as if they were decisions already.
     for (const { document, paragraph, evidence } of verdicts) {
       removals.push({ document, paragraph, rule, evidence })

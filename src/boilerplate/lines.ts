@@ -6,14 +6,14 @@
  * A summary is one `Uint32Array`, LINE_WORDS words per paragraph (structured-clone friendly, and
  * one allocation per document rather than one per paragraph): the line's matching key as a 64-bit
  * hash, its template (`template.ts`) as a 64-bit hash, and a word of flags with the template's
- * count of literal words. 32-bit hashes would collide at ten million distinct lines; two
+ * count of literal words. (Whether a line reads as prose is asked of the few lines that recur,
+ * with their text: asking it of every line here would cost more than everything else.) 32-bit hashes would collide at ten million distinct lines; two
  * independent 32-bit halves make that one chance in billions.
  */
 import type { Document } from '../types.js'
 import { isParagraphDecision } from '../document.js'
 import { isHeadline } from './blocks.js'
 import { lineTemplate } from './template.js'
-import { words } from './zones.js'
 
 /** A document's lines, summarised for the corpus step (see the file comment for the layout). */
 export interface CorpusLines {
@@ -37,18 +37,8 @@ export const REMOVED = 4
 export const RELATED_LINKS = 8
 /** The last decision on it is a boilerplate one (its words are not the story's). */
 export const BOILERPLATE = 16
-/** It reads as reported prose (`readsAsProse`). */
-export const PROSE = 32
 /** It is kept and reads as a headline (it may be the document's title). */
-export const HEADLINE = 64
-
-/** Reported prose: a sentence of six or more words, ending like one, that does not talk to the reader. */
-export function readsAsProse(text: string): boolean {
-  const trimmed = text.trim()
-  // The ending first: it is cheap and turns most lines away before any splitting.
-  if (!/[.!?]["'”’)]*$/u.test(trimmed) || words(trimmed).length < 6) return false
-  return !/\b(?:you|your|yours|us|our|ours)\b/iu.test(trimmed)
-}
+export const HEADLINE = 32
 
 /**
  * A 64-bit hash of a string as two 32-bit halves of different construction (FNV-1a, and a
@@ -115,7 +105,6 @@ export function summarizeParagraphs(document: Document, templates: boolean): Cor
     } else if (isHeadline(paragraph.text)) {
       flags |= HEADLINE
     }
-    if ((flags & (HAS_KEY | HAS_TEMPLATE)) !== 0 && readsAsProse(paragraph.text)) flags |= PROSE
     table[at + FLAGS] = flags | (literals << 8)
   }
   return { table }
