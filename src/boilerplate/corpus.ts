@@ -97,14 +97,36 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
   const field = byTemplate ? TEMPLATE : KEY
   const hasKey = byTemplate ? HAS_TEMPLATE : HAS_KEY
   const isRemoved = (document: number, at: number, flags: number): boolean => (flags & REMOVED) !== 0 || removed.has(document, at / LINE_WORDS)
-  // Pass 1: in how many documents each line occurs (outside related-links blocks). Value 0 counts
-  // documents, value 1 remembers the last document counted (position + 1), so each counts once.
+  const counted = (flags: number): boolean => (flags & hasKey) !== 0 && (flags & RELATED_LINKS) === 0
+  // Most lines occur once. A first sweep marks, per bucket of a bitmap (16 bits per line), whether
+  // it was hit twice: only lines in such buckets can recur, and only those enter the table.
+  let lineTotal = 0
+  for (const { table: row } of lines) for (let at = 0; at < row.length; at += LINE_WORDS) if (counted(row[at + FLAGS]!)) lineTotal++
+  let buckets = 1024
+  while (buckets < lineTotal * 16) buckets *= 2
+  const hit = new Uint32Array(buckets / 32)
+  const again = new Uint32Array(buckets / 32)
+  const mask = buckets - 1
+  const bucketOf = (row: Uint32Array, at: number): number => row[at + field]! & mask
+  for (const { table: row } of lines) {
+    for (let at = 0; at < row.length; at += LINE_WORDS) {
+      if (!counted(row[at + FLAGS]!)) continue
+      const bucket = bucketOf(row, at)
+      const bit = 1 << (bucket & 31)
+      if ((hit[bucket >>> 5]! & bit) !== 0) again[bucket >>> 5] = again[bucket >>> 5]! | bit
+      else hit[bucket >>> 5] = hit[bucket >>> 5]! | bit
+    }
+  }
+  // Pass 1: in how many documents each line that may recur occurs (outside related-links blocks).
+  // Value 0 counts documents, value 1 remembers the last document counted (position + 1), so each
+  // counts once. A line left out occurs once: below any `minStories`.
   const table = new KeyTable()
   for (let i = 0; i < lines.length; i++) {
     const row = lines[i]!.table
     for (let at = 0; at < row.length; at += LINE_WORDS) {
-      const flags = row[at + FLAGS]!
-      if ((flags & hasKey) === 0 || (flags & RELATED_LINKS) !== 0) continue
+      if (!counted(row[at + FLAGS]!)) continue
+      const bucket = bucketOf(row, at)
+      if ((again[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue
       const slot = table.insert(row[at + field]!, row[at + field + 1]!)
       if (table.get(slot, 1) === i + 1) continue
       table.set(slot, 1, i + 1)
