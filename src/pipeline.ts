@@ -16,7 +16,8 @@ import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './opt
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './parallel/index.js'
 import { findCorpusBoilerplate, findNearDuplicatesStandIn, type CorpusLines } from './parallel/standins.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
-import { canonicalClusters, reportHead, StatsCounter } from './report/build.js'
+import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
+import { createDocument } from './document.js'
 import { createSpoolFolder, PlaceTable, readRecord } from './spool/index.js'
 import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, Report, ReportDocument, SharedPassage } from './types.js'
 import { assignFileNames } from './write/names.js'
@@ -44,6 +45,11 @@ export interface DocumentSink {
   readonly out: string | null
   /** Write duplicates' cleaned texts as well as canonicals and unique documents. */
   readonly keepDuplicates: boolean
+  /**
+   * Called once, before the first document: the report without its documents (its stats are known
+   * by then, so report.json can be written front to back), and how many documents will follow.
+   */
+  begin(frame: Omit<Report, 'documents'>, count: number): void | Promise<void>
   /** Each document, in id order; `meta` says where it came from. */
   write(rendered: Rendered, meta: DocumentMeta): void | Promise<void>
 }
@@ -117,30 +123,41 @@ export async function cleanCorpus(
       for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
     })
 
+    // Stats are counted as pass 2 goes (near-duplicates corrected after), so the report's frame is
+    // complete before pass 3 and report.json can be written front to back.
+    const counter = new StatsCounter()
+    for (const item of held) if (item.skipped !== undefined) counter.add(tallyDocument(createDocument({ id: item.meta.id, text: item.text ?? '', skipped: item.skipped }), { status: 'skipped', text: '' }))
     const kept: number[] = []
-    await timer.time('summarize', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
+    const cleanedBytes = new Float64Array(held.length)
+    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
+      counter.add(summary.tally)
       if (summary.empty !== null) addDecision(position, summary.empty)
-      else kept.push(position)
+      else {
+        kept.push(position)
+        cleanedBytes[position] = summary.tally.bytesOut
+      }
     }))
 
     const neardup = await timer.time('neardup', () => {
       if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }
       const result = findNearDuplicatesStandIn(sourceOf(kept), options.neardup)
-      for (const { document, decision } of result.duplicates) addDecision(kept[document]!, decision)
+      for (const { document, decision } of result.duplicates) {
+        addDecision(kept[document]!, decision)
+        if (decision.kind === 'duplicate') counter.markDuplicate(cleanedBytes[kept[document]!]!)
+      }
       return result
     })
 
-    const counter = new StatsCounter()
-    await timer.time('report', () =>
-      renderPass(held, read.places, extras, neardup.clusters, spool.dir, runner, sink, (rendered) => counter.add(rendered.tally)),
-    )
     for (const [stage, ms] of Object.entries(runner.timings)) timer.timings[stage] = Math.round(ms)
     const frame = {
-      ...reportHead(options, counter.stats(neardup.clusters, timer.timings)),
+      ...reportHead(options, counter.stats(neardup.clusters, { ...timer.timings })),
       clusters: neardup.clusters,
       sharedPassages: neardup.sharedPassages,
       diagnostics: sortDiagnostics(context.diagnostics ?? []),
     }
+    await sink.begin(frame, held.length)
+    context.onStage?.('writing')
+    await renderPass(held, read.places, extras, neardup.clusters, spool.dir, runner, sink)
     return { frame, count: held.length }
   } finally {
     await runner.close()
@@ -239,7 +256,6 @@ async function renderPass(
   spool: string,
   runner: PassRunner,
   sink: DocumentSink,
-  tally: (rendered: Rendered) => void,
 ): Promise<void> {
   const order = held.map((_, position) => position).sort((a, b) => compareIds(held[a]!.meta.id, held[b]!.meta.id))
   const clusterOf = canonicalClusters(clusters)
@@ -271,10 +287,7 @@ async function renderPass(
       }
     })
     await runner.dispatch({ pass: 'render', spool, items, out: sink.out, entries: sink.entries }, async (output) => {
-      for (const [i, rendered] of output.documents.entries()) {
-        tally(rendered)
-        await sink.write(rendered, held[positions[i]!]!.meta)
-      }
+      for (const [i, rendered] of output.documents.entries()) await sink.write(rendered, held[positions[i]!]!.meta)
     })
   }
   await runner.drain()
@@ -291,6 +304,7 @@ export async function clean(
     entries: true,
     out: null,
     keepDuplicates: false,
+    begin: () => {},
     write: (rendered) => {
       entries.push(rendered.entry!)
     },

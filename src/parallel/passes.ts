@@ -14,7 +14,7 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { markBoilerplate } from '../boilerplate/index.js'
-import { createDocument, emptyDecision } from '../document.js'
+import { cleanedText, createDocument, emptyDecision } from '../document.js'
 import { summarizeForClusters, summarizeForPassages, summarizeLines, type ClusterSummary, type CorpusLines } from './standins.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
@@ -22,7 +22,7 @@ import { reportDocument, tallyDocument, type DocumentTally } from '../report/bui
 import { embedJson } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
-import type { Decision, Document, DocumentDecision, Paragraph, ReportDocument, Source } from '../types.js'
+import type { Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { reportJsonElement } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
@@ -93,7 +93,7 @@ export function readPass(task: ReadTask): ReadOutput {
   timed(timings, 'segment', () => documents.forEach((document) => segment(document, options.segment)))
   timed(timings, 'boilerplate', () => documents.forEach((document) => markBoilerplate(document, options.boilerplate)))
   timed(timings, 'repeats', () => documents.forEach((document) => markRepeats(document, options.repeats)))
-  const lines = timed(timings, 'corpus', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
+  const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
   const output = documents.map((document, i) => {
     const { text, lineCount, paragraphs, decisions } = document
     const record: SpooledDocument = { text, lineCount, paragraphs, decisions, places: detachLineTexts(text, paragraphs) }
@@ -114,6 +114,8 @@ export interface SummarizeTask {
 export interface Summary {
   /** `empty` when nothing is left (or there was nothing); then there are no summaries. */
   readonly empty: DocumentDecision | null
+  /** What the document adds to the stats, counted as `kept` unless empty (near-duplicates are found later). */
+  readonly tally: DocumentTally
   /** Near-duplicate summary, its shingles spooled at `shingles`. */
   readonly cluster?: Omit<ClusterSummary, 'shingles'>
   readonly shingles?: RecordPlace
@@ -131,13 +133,16 @@ const NO_META: DocumentMeta = { id: '', source: { file: '' }, warnings: [] }
 export function summarizePass(task: SummarizeTask): SummarizeOutput {
   const timings: Timings = {}
   const documents = task.items.map(({ place, extra }): Summary => {
-    const document = timed(timings, 'load', () => loadDocument(task.spool, place, NO_META, extra))
+    const document = timed(timings, 'neardup-summaries', () => loadDocument(task.spool, place, NO_META, extra))
     const empty = emptyDecision(document)
-    if (empty !== null || !task.options.neardup.enabled) return { empty }
-    return timed(timings, 'neardup', () => {
+    if (empty !== null) document.decisions.push(empty)
+    const tally = tallyDocument(document, { status: empty === null ? 'kept' : 'empty', text: empty === null ? cleanedText(document) : '' })
+    if (empty !== null || !task.options.neardup.enabled) return { empty, tally }
+    return timed(timings, 'neardup-summaries', () => {
       const { shingles, ...cluster } = summarizeForClusters(document, task.options.neardup)
       return {
         empty,
+        tally,
         cluster,
         shingles: appendRecord(task.spool, 'shingles', shingles),
         passages: appendRecord(task.spool, 'passages', summarizeForPassages(document)),
@@ -181,7 +186,7 @@ export interface Rendered {
   readonly html: string
   /** The clean.jsonl / --stdout record, when the document is written. */
   readonly jsonl: string | null
-  readonly tally: DocumentTally
+  readonly status: DocumentStatus
   /** Why the whole document went (skipped, empty, duplicate), as the report words it. */
   readonly reason: string | null
   readonly entry?: ReportDocument
@@ -193,8 +198,6 @@ export interface RenderOutput {
 }
 
 export async function renderPass(task: RenderTask): Promise<RenderOutput> {
-  const timings: Timings = {}
-  const start = performance.now()
   const documents: Rendered[] = []
   for (const item of task.items) {
     const document =
@@ -208,13 +211,13 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
       json: reportJsonElement(entry),
       html: embedJson(entry),
       jsonl,
-      tally: tallyDocument(document, entry),
+      status: entry.status,
       reason: entry.reason,
       ...(task.entries ? { entry } : {}),
     })
   }
-  timings['report'] = performance.now() - start
-  return { documents, timings }
+  // Rendering is writing: like the writing of the files, it is not one of the report's timed stages.
+  return { documents, timings: {} }
 }
 
 export type PassTask = ReadTask | SummarizeTask | RenderTask

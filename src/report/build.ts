@@ -98,7 +98,7 @@ export interface DocumentTally {
   readonly byRule: Readonly<Record<string, number>>
 }
 
-export function tallyDocument(document: Document, entry: ReportDocument): DocumentTally {
+export function tallyDocument(document: Document, entry: Pick<ReportDocument, 'status' | 'text'>): DocumentTally {
   let linesIn = 0
   let linesKept = 0
   let joined = 0
@@ -141,6 +141,13 @@ export class StatsCounter {
   private readonly byRule: Record<string, number> = {}
   private bytesIn = 0
   private bytesOut = 0
+
+  /** A document first counted as kept turned out a near-duplicate: it is counted again as one. */
+  markDuplicate(bytesOut: number): void {
+    this.documents.kept--
+    this.documents.duplicate++
+    this.bytesOut -= bytesOut
+  }
 
   add(tally: DocumentTally): void {
     this.documents.in++

@@ -5,7 +5,7 @@
  * main thread never copies a record it does not read; a record is found again by its place (file,
  * start, length), from any thread.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
@@ -27,9 +27,36 @@ export interface SpoolFolder {
 const folders = new Set<string>()
 let exitHookInstalled = false
 
-/** Makes a fresh spool folder; it is removed on `dispose()`, and at the latest when the process exits. */
+const PREFIX = 'neardup-spool-'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes spool folders in `parent` left by runs that were killed (their process is gone). */
+export function removeStaleSpools(parent: string = tmpdir()): number {
+  let removed = 0
+  for (const name of readdirSync(parent)) {
+    const pid = Number(/^neardup-spool-(\d+)-/.exec(name)?.[1])
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue
+    rmSync(join(parent, name), { recursive: true, force: true })
+    removed++
+  }
+  return removed
+}
+
+/**
+ * Makes a fresh spool folder (named with this process's id); it is removed on `dispose()`, at the
+ * latest when the process exits, and by the next run if this one is killed.
+ */
 export function createSpoolFolder(parent: string = tmpdir()): SpoolFolder {
-  const dir = mkdtempSync(join(parent, 'neardup-spool-'))
+  removeStaleSpools(parent)
+  const dir = mkdtempSync(join(parent, `${PREFIX}${process.pid}-`))
   folders.add(dir)
   if (!exitHookInstalled) {
     exitHookInstalled = true

@@ -2,8 +2,8 @@
  * report.json written as a stream: the same bytes as `JSON.stringify(report, null, 2)`, but one
  * array element at a time, so a corpus of a million documents never becomes one string (V8 caps a
  * string at about 512 MB, which a report passes near 90,000 documents). For large runs the
- * documents' elements are rendered by the workers and spooled (`RenderedDocuments`); the frame
- * around them is the same code either way.
+ * documents' elements are rendered by the workers (`reportJsonElement`) and written between the
+ * chunks of `reportFrameChunks`; the frame around them is the same code either way.
  */
 import type { Report, ReportDocument } from '../types.js'
 
@@ -22,15 +22,6 @@ export function reportJsonElement(entry: ReportDocument): string {
 /** What goes before element `index` of an array at depth 1. */
 export function reportJsonSeparator(index: number): string {
   return `${index === 0 ? '' : ','}\n    `
-}
-
-/** The report's documents, already rendered (by workers) and streamed back from disk. */
-export interface RenderedDocuments {
-  readonly count: number
-  /** report.json's elements, each preceded by `reportJsonSeparator(index)`. */
-  json(): AsyncIterable<string>
-  /** The HTML page's embedded elements (`embedJson`), comma-separated. */
-  html(): AsyncIterable<string>
 }
 
 /** Marks where the documents go in a frame. */
@@ -72,22 +63,13 @@ export function* reportChunks(report: object): Generator<string> {
   for (const chunk of frameChunks(report as Partial<Report>, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
 }
 
-/** The same bytes as `reportChunks` of the whole report, with the documents streamed from `documents`. */
-export async function* streamedReportChunks(frame: Omit<Report, 'documents'>, documents: RenderedDocuments): AsyncGenerator<string> {
+/**
+ * report.json around its documents: the chunks before them, DOCUMENTS_SLOT where they go (the
+ * caller writes `[`, each element after `reportJsonSeparator(index)`, then `\n  ]`, or `[]` for
+ * none), and the chunks after. Together: the same bytes as `reportChunks` of the whole report.
+ */
+export function reportFrameChunks(frame: Omit<Report, 'documents'>): Generator<string | typeof DOCUMENTS_SLOT> {
   const { tool, version, options, stats, ...rest } = frame
   // The documents sit after the stats, as in `Report`.
-  const ordered = { tool, version, options, stats, documents: [] as ReportDocument[], ...rest }
-  for (const chunk of frameChunks(ordered, true)) {
-    if (chunk !== DOCUMENTS_SLOT) {
-      yield chunk
-      continue
-    }
-    if (documents.count === 0) {
-      yield '[]'
-      continue
-    }
-    yield '['
-    yield* documents.json()
-    yield '\n  ]'
-  }
+  return frameChunks({ tool, version, options, stats, documents: [], ...rest }, true)
 }

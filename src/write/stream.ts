@@ -1,18 +1,17 @@
 /**
- * The command line's way to clean: the pipeline's documents streamed, in id order, into part files
- * (report.json's and the page's document arrays, clean.jsonl) and to stdout as they are rendered;
- * the report files are then put together around those parts. Nothing holds the corpus in memory.
+ * The command line's way to clean: the pipeline's documents streamed, in id order, straight into
+ * report.json, index.html and clean.jsonl (each a temporary file renamed into place at the end) and
+ * to stdout, as the workers render them. The report's frame (stats, clusters) is known before the
+ * first document, so nothing is held or copied: memory does not grow with the corpus.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { cleanCorpus, type CleanContext } from '../pipeline.js'
 import { resolveOptions, type CleanOptionsInput } from '../options.js'
-import { streamedHtmlChunks } from '../report/html/index.js'
-import { createSpoolFolder } from '../spool/index.js'
+import { pageFrameChunks } from '../report/html/index.js'
 import type { DocumentInput, Report, ReportDocument, Source } from '../types.js'
-import { removeStaleTemporaries, writeChunksAtomic } from './atomic.js'
-import { reportJsonSeparator, streamedReportChunks, type RenderedDocuments } from './report-json.js'
+import { AtomicStream, removeStaleTemporaries } from './atomic.js'
+import { DOCUMENTS_SLOT, reportFrameChunks, reportJsonSeparator } from './report-json.js'
 
 export interface StreamOptions {
   /** Folder for `<id>.txt` files and `clean.jsonl`. */
@@ -41,29 +40,36 @@ export interface StreamResult {
   readonly count: number
   readonly notices: readonly DocumentNotice[]
   readonly explained: ReportDocument | null
-  /** Files written (texts are not listed: there can be millions). */
+  /** Files written (the `.txt` files are not listed: there can be millions). */
   readonly files: readonly string[]
 }
 
-/** A part file written in order, with back-pressure. */
-class Part {
-  private readonly stream: WriteStream
-  constructor(readonly path: string) {
-    this.stream = createWriteStream(path)
+/** A file made of a frame with the documents' array in its slot: open, elements, close. */
+class FramedFile {
+  private constructor(
+    private readonly file: AtomicStream,
+    private readonly frame: Generator<string | typeof DOCUMENTS_SLOT>,
+  ) {}
+
+  /** Opens the file and writes the frame up to the documents. */
+  static async open(path: string, frame: Generator<string | typeof DOCUMENTS_SLOT>): Promise<FramedFile> {
+    const file = await AtomicStream.open(path)
+    for (let next = frame.next(); !next.done && next.value !== DOCUMENTS_SLOT; next = frame.next()) await file.write(next.value)
+    return new FramedFile(file, frame)
   }
-  async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain')
+
+  write(text: string): Promise<void> {
+    return this.file.write(text)
   }
-  async close(): Promise<void> {
-    this.stream.end()
-    await once(this.stream, 'finish')
+
+  /** Writes the rest of the frame and puts the file in place. */
+  async commit(): Promise<void> {
+    for (const chunk of this.frame) if (chunk !== DOCUMENTS_SLOT) await this.file.write(chunk)
+    await this.file.commit()
   }
-  /** Stops writing (after an error) so the folder can go. */
-  destroy(): void {
-    this.stream.destroy()
-  }
-  async *read(): AsyncGenerator<string> {
-    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) yield chunk as string
+
+  abort(): Promise<void> {
+    return this.file.abort()
   }
 }
 
@@ -80,23 +86,33 @@ export async function cleanToFiles(
   // Bad options are the caller's error: said before any file is touched.
   const resolved = resolveOptions(options)
   for (const dir of new Set([files.out, files.report])) if (dir) await removeStaleTemporaries(dir)
-  const temp = createSpoolFolder(context.tempDir)
-  const json = new Part(join(temp.dir, 'documents.json'))
-  const html = new Part(join(temp.dir, 'documents.html'))
-  const jsonl = files.out ? new Part(join(temp.dir, 'clean.jsonl')) : null
+  let json: FramedFile | null = null
+  let html: FramedFile | null = null
+  let jsonl: AtomicStream | null = null
+  let total = 0
+  let index = 0
+  const notices: DocumentNotice[] = []
+  let explained: ReportDocument | null = null
+  // stdout gets records in chunks of about 1 MB: one write per record costs more than the JSON.
+  let stdoutChunk = ''
   try {
-    const notices: DocumentNotice[] = []
-    let explained: ReportDocument | null = null
-    let index = 0
-    // stdout gets records in chunks of about 1 MB: one write per record costs more than the JSON.
-    let stdoutChunk = ''
     const { frame, count } = await cleanCorpus(input, resolved, context, {
       entries: false,
       out: files.out ?? null,
       keepDuplicates: files.keepDuplicates ?? false,
+      begin: async (frame, count) => {
+        total = count
+        if (files.report) {
+          json = await FramedFile.open(join(files.report, 'report.json'), reportFrameChunks(frame))
+          await json.write(count === 0 ? '[]' : '[')
+          html = await FramedFile.open(join(files.report, 'index.html'), pageFrameChunks(frame))
+          await html.write('[')
+        }
+        if (files.out) jsonl = await AtomicStream.open(join(files.out, 'clean.jsonl'))
+      },
       write: async (rendered, meta) => {
-        await json.write(`${reportJsonSeparator(index)}${rendered.json}`)
-        await html.write(`${index === 0 ? '' : ','}${rendered.html}`)
+        await json?.write(`${reportJsonSeparator(index)}${rendered.json}`)
+        await html?.write(`${index === 0 ? '' : ','}${rendered.html}`)
         index++
         if (rendered.jsonl !== null) {
           await jsonl?.write(rendered.jsonl)
@@ -108,31 +124,31 @@ export async function cleanToFiles(
             }
           }
         }
-        if (meta.warnings.length > 0 || rendered.tally.status === 'skipped') {
-          notices.push({ source: meta.source, status: rendered.tally.status, reason: rendered.reason, warnings: meta.warnings })
+        if (meta.warnings.length > 0 || rendered.status === 'skipped') {
+          notices.push({ source: meta.source, status: rendered.status, reason: rendered.reason, warnings: meta.warnings })
         }
         if (meta.id === files.explain) explained = JSON.parse(rendered.json) as ReportDocument
       },
     })
     if (files.stdout && stdoutChunk !== '') await writeTo(files.stdout, stdoutChunk)
-    await Promise.all([json.close(), html.close(), jsonl?.close()])
     const written: string[] = []
-    if (files.out && jsonl) {
-      const path = join(files.out, 'clean.jsonl')
-      await writeChunksAtomic(path, jsonl.read())
-      written.push(path)
+    const jsonFile = json as FramedFile | null
+    const htmlFile = html as FramedFile | null
+    const jsonlFile = jsonl as AtomicStream | null
+    if (jsonlFile) {
+      await jsonlFile.commit()
+      written.push(jsonlFile.path)
     }
-    if (files.report) {
-      const documents: RenderedDocuments = { count, json: () => json.read(), html: () => html.read() }
-      const reportPath = join(files.report, 'report.json')
-      await writeChunksAtomic(reportPath, streamedReportChunks(frame, documents))
-      const htmlPath = join(files.report, 'index.html')
-      await writeChunksAtomic(htmlPath, streamedHtmlChunks(frame, documents))
-      written.push(reportPath, htmlPath)
+    if (jsonFile && htmlFile) {
+      if (total > 0) await jsonFile.write('\n  ]')
+      await jsonFile.commit()
+      await htmlFile.write(']')
+      await htmlFile.commit()
+      written.push(join(files.report!, 'report.json'), join(files.report!, 'index.html'))
     }
     return { frame, count, notices, explained, files: written }
-  } finally {
-    for (const part of [json, html, jsonl]) part?.destroy()
-    temp.dispose()
+  } catch (error) {
+    for (const file of [json as FramedFile | null, html as FramedFile | null, jsonl as AtomicStream | null]) await file?.abort()
+    throw error
   }
 }

@@ -37,7 +37,7 @@ describe('PassRunner', () => {
       expect(order).toEqual([...order].sort((a, b) => a - b))
       const loaded = inputs.map((input, i) => loadDocument(spool.dir, places[i]!, { id: input.id, source: input.source ?? { file: input.id }, warnings: [] }))
       expect(loaded).toEqual(expected)
-      expect(Object.keys(runner.timings).sort()).toEqual(['boilerplate', 'corpus', 'repeats', 'segment'])
+      expect(Object.keys(runner.timings).sort()).toEqual(['boilerplate', 'corpus-summaries', 'repeats', 'segment'])
     } finally {
       await runner.close()
       spool.dispose()

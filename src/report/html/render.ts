@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { Report } from '../../types.js'
 import { embedJson, escapeHtml } from './escape.js'
 import { renderOverview } from './overview.js'
-import { DOCUMENTS_SLOT, type RenderedDocuments } from '../../write/report-json.js'
+import { DOCUMENTS_SLOT } from '../../write/report-json.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 
@@ -106,18 +106,14 @@ export function* renderHtmlChunks(report: Report): Generator<string> {
   for (const chunk of pageChunks(report, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
 }
 
-/** The same page as `renderHtmlChunks` of the whole report, with the documents streamed from `documents` (rendered by workers). */
-export async function* streamedHtmlChunks(frame: Omit<Report, 'documents'>, documents: RenderedDocuments): AsyncGenerator<string> {
+/**
+ * The page around its documents: chunks, then DOCUMENTS_SLOT where the caller writes `[`, the
+ * documents' `embedJson` texts comma-separated and `]`, then the rest. Together: the same page as
+ * `renderHtmlChunks` of the whole report, for documents rendered by workers.
+ */
+export function pageFrameChunks(frame: Omit<Report, 'documents'>): Generator<string | typeof DOCUMENTS_SLOT> {
   const { tool, version, options, stats, ...rest } = frame
-  for (const chunk of pageChunks({ tool, version, options, stats, documents: [], ...rest }, true)) {
-    if (chunk !== DOCUMENTS_SLOT) {
-      yield chunk
-      continue
-    }
-    yield '['
-    yield* documents.html()
-    yield ']'
-  }
+  return pageChunks({ tool, version, options, stats, documents: [], ...rest }, true)
 }
 
 function* pageChunks(report: Report, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {
