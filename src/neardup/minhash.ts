@@ -53,10 +53,13 @@ export function signOnePermutation(shingles: Uint32Array, numPerm: number, seed:
     const bin = ((h >>> 16) * numPerm) >>> 16
     const value = mix32(h + 0x9e3779b9)
     if (value < out[bin]!) out[bin] = value
-    mark[bin] = 1
+    else if (value === EMPTY) mark[bin] = 1 // a real value equal to the empty marker (1 in 2^32)
   }
   let used = 0
-  for (let bin = 0; bin < numPerm; bin++) used += mark[bin]!
+  for (let bin = 0; bin < numPerm; bin++) {
+    if (out[bin] !== EMPTY) mark[bin] = 1
+    used += mark[bin]!
+  }
   if (used === 0 || used === numPerm) return out
   const donors = donorTable(numPerm, salt)
   for (let bin = 0; bin < numPerm; bin++) {

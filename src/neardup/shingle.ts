@@ -133,31 +133,29 @@ function scanWords(units: Uint16Array, end: number, n: number): number {
   const table = classTable()
   const oldest = power(P, n - 1) // weight of the unit that leaves the window
   const out = scratch
+  const recent = ring
   let count = 0
   let total = 0
   let rolling = 0
-  let word = FNV_OFFSET
-  let inWord = false
-  for (let i = 0; i <= end; i++) {
-    const code = units[i]!
-    const kind = table[code]!
-    if (kind === WORD) {
-      word = Math.imul(word ^ code, P)
-      inWord = true
-      continue
-    }
+  for (let i = 0; i < end; i++) {
+    let code = units[i]!
+    let kind = table[code]!
     let unit: number
-    if (inWord) {
-      // The word ends here; a dense-script character right after it is read again as a unit.
+    if (kind === WORD) {
+      // A whole word in one tight loop; the space after the text ends the last one.
+      let word = FNV_OFFSET
+      do {
+        word = Math.imul(word ^ code, P)
+        code = units[++i]!
+        kind = table[code]!
+      } while (kind === WORD)
       unit = mix32(word)
-      word = FNV_OFFSET
-      inWord = false
-      if (kind === DENSE) i--
+      if (kind === DENSE) i-- // the dense-script character after the word is read again as a unit
     } else if (kind === DENSE) unit = mix32(code + 0x9e3779b9)
     else continue
-    if (total >= n) rolling = (rolling - Math.imul(ring[(total - n) & 63]!, oldest)) | 0
+    if (total >= n) rolling = (rolling - Math.imul(recent[(total - n) & 63]!, oldest)) | 0
     rolling = (Math.imul(rolling, P) + unit) | 0
-    ring[total & 63] = unit
+    recent[total & 63] = unit
     total++
     if (total >= n) out[count++] = mix32(rolling)
   }
@@ -169,6 +167,7 @@ function scanCharacters(units: Uint16Array, end: number, n: number): number {
   const table = classTable()
   const oldest = power(P, n - 1)
   const out = scratch
+  const recent = ring
   let count = 0
   let total = 0
   let rolling = 0
@@ -176,9 +175,9 @@ function scanCharacters(units: Uint16Array, end: number, n: number): number {
     const code = units[i]!
     if (table[code] === SEPARATOR) continue
     const unit = mix32(code + 0x9e3779b9)
-    if (total >= n) rolling = (rolling - Math.imul(ring[(total - n) & 63]!, oldest)) | 0
+    if (total >= n) rolling = (rolling - Math.imul(recent[(total - n) & 63]!, oldest)) | 0
     rolling = (Math.imul(rolling, P) + unit) | 0
-    ring[total & 63] = unit
+    recent[total & 63] = unit
     total++
     if (total >= n) out[count++] = mix32(rolling)
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fingerprint } from '../../src/neardup/fingerprint.js'
-import { signText } from '../../src/neardup/minhash.js'
+import { signOnePermutation, signText } from '../../src/neardup/minhash.js'
 import { mix32, scanShingles, scratchShingles, shingleMode, shingleSet, type ShingleMode } from '../../src/neardup/shingle.js'
 import { normalize } from '../../src/segment/normalize.js'
 
@@ -127,5 +127,60 @@ describe('signatures', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+/** The inverse of mix32 (murmur3's finaliser), to build a shingle whose signed value is 0xffffffff. */
+function unmix32(value: number): number {
+  let h = value >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x7ed1b41d)
+  h ^= (h >>> 13) ^ (h >>> 26)
+  h = Math.imul(h, 0xa5cb9243)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/** One-permutation hashing with optimal densification by the definition: probes computed each time. */
+function referenceSign(shingles: readonly number[], numPerm: number, seed: number): number[] {
+  const salt = mix32(seed ^ 0x5bd1e995)
+  const out: number[] = new Array(numPerm).fill(0xffffffff)
+  const filled: boolean[] = new Array(numPerm).fill(false)
+  for (const shingle of shingles) {
+    const h = mix32(shingle ^ salt)
+    const bin = ((h >>> 16) * numPerm) >>> 16
+    out[bin] = Math.min(out[bin]!, mix32(h + 0x9e3779b9))
+    filled[bin] = true
+  }
+  if (!filled.includes(true)) return out
+  return out.map((value, bin) => {
+    for (let attempt = 1; !filled[bin]; attempt++) {
+      const donor = ((mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt) >>> 16) * numPerm) >>> 16
+      if (filled[donor]) return out[donor]!
+    }
+    return value
+  })
+}
+
+describe('signOnePermutation', () => {
+  // A shingle whose value is the empty-bin marker still fills its bin.
+  const salt = mix32(1 ^ 0x5bd1e995)
+  const maximal = (unmix32((unmix32(0xffffffff) - 0x9e3779b9) >>> 0) ^ salt) >>> 0
+
+  it('gives the values of the definition, densification included, for any shingles and numPerm', () => {
+    expect(mix32(unmix32(123456789))).toBe(123456789)
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 300 }), fc.boolean(), fc.constantFrom(8, 64, 128, 256), (shingles, withMaximal, numPerm) => {
+        const input = withMaximal ? [...shingles, maximal] : shingles
+        expect([...signOnePermutation(Uint32Array.from(input), numPerm, 1)]).toEqual(referenceSign(input, numPerm, 1))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('counts a bin whose only value is 0xffffffff as filled', () => {
+    const signature = signOnePermutation(Uint32Array.of(maximal, 3), 16, 1)
+    expect([...signature]).toEqual(referenceSign([maximal, 3], 16, 1))
+    expect(signature.includes(0xffffffff)).toBe(true)
+    expect(new Set(signature).size).toBe(2)
   })
 })
