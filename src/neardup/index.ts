@@ -1,116 +1,147 @@
 /**
  * Stage 5: near-duplicate documents across the corpus.
- * fingerprint (shingle → sign) → LSH candidates → verify → cluster around canonicals → decisions;
- * passages shared across clusters are reported, not removed.
+ * summarise (shingle → sign → band keys, in workers) → LSH candidates → verify → cluster around
+ * canonicals → decisions; passages shared across clusters are reported, not removed.
+ * The main thread decides from compact summaries and reads a shingle set only for a candidate pair
+ * or a cluster member, so a million documents need not keep their sets resident.
  */
-import { keptParagraphs } from '../document.js'
 import type { NeardupOptions } from '../options.js'
-import type { Cluster, Document, SharedPassage } from '../types.js'
+import type { Cluster, ClusterSummary, Document, DuplicateDecision, SharedPassage } from '../types.js'
 import { clusterStars, exactLeads, policyOrder, withExactCopies, type Edge } from './cluster.js'
-import { fingerprint, type Fingerprint } from './fingerprint.js'
-import { LshIndex, optimalBands } from './lsh.js'
+import { bucketPairs } from './lsh.js'
 import { findSharedPassages } from './shared.js'
-import { overlap, round4 } from './verify.js'
+import { bandParameters, summarizeForClusters } from './summary.js'
+import { overlap, round4, sameSet } from './verify.js'
 
 export { fingerprint, type Fingerprint, type FingerprintSettings } from './fingerprint.js'
 export { signText, signTexts, signOnePermutation, signClassic, estimateJaccard, type MinHashScheme } from './minhash.js'
 export { scanShingles, shingleSet, shingleMode } from './shingle.js'
-export { optimalBands, LshIndex } from './lsh.js'
+export { optimalBands, LshIndex, bucketPairs } from './lsh.js'
+export { summarizeForClusters, cleanedKey, lshThreshold, bandParameters, setHash, type SummarizedDocument } from './summary.js'
 
 export interface NeardupResult {
   readonly clusters: readonly Cluster[]
   readonly sharedPassages: readonly SharedPassage[]
 }
 
-/**
- * LSH is tuned for a lower similarity than the verifier accepts, so that its S-curve is already
- * near 1 at the threshold: LSH proposes generously and verification decides (README figures).
- * Never above 0.25, so abridged copies (Jaccard ~ their share of the full text) that only the
- * containment route accepts are still proposed when a user raises the threshold.
- */
-export function lshThreshold(options: NeardupOptions): number {
-  return Math.min(options.threshold * 0.5, 0.25)
+/** What `findClusters()` decides; positions index the `ids` and `summaries` it was given. */
+export interface ClusterFindings {
+  /** Sorted by canonical id; ids `c1`, `c2`, … in that order. */
+  readonly clusters: Cluster[]
+  /** One per non-canonical member: cluster by cluster, members in canonical-policy order. */
+  readonly duplicates: Array<{ readonly document: number; readonly decision: DuplicateDecision }>
+  /** Each position's cluster id, or `doc:<id>` when in none: the groups `findSharedPassages()` takes. */
+  readonly groupOf: string[]
 }
 
 /** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
 export const MIN_CONTAINED_SHINGLES = 25
 
-/** The normalised cleaned text the fingerprint is taken of: kept paragraphs' matching keys. */
-export function cleanedKey(document: Document): string {
-  return keptParagraphs(document)
-    .map((paragraph) => paragraph.key)
-    .join('\n')
+/**
+ * Shingle sets read last, kept for the next reads: candidate pairs come sorted by their first
+ * document and cluster members are scored against one canonical, so a small cache saves most reads.
+ */
+export const SHINGLE_CACHE_SIZE = 256
+
+function cached(read: (position: number) => Uint32Array, capacity = SHINGLE_CACHE_SIZE): (position: number) => Uint32Array {
+  const recent = new Map<number, Uint32Array>()
+  return (position) => {
+    let set = recent.get(position)
+    if (set) recent.delete(position)
+    else {
+      set = read(position)
+      if (recent.size >= capacity) recent.delete(recent.keys().next().value as number)
+    }
+    recent.set(position, set)
+    return set
+  }
 }
 
 /**
- * Verified near-duplicate pairs among fingerprints (positions into the array). `rank` (optional) is
- * each print's place in the canonical policy's order, which crowded LSH buckets pair by.
+ * Verified near-duplicate pairs among `positions` (LSH entries: documents with a non-empty set,
+ * in increasing position), as pairs of positions. Crowded LSH buckets pair by canonical-policy `rank`.
  */
-export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOptions, rank?: ArrayLike<number>): Edge[] {
-  const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
-  const index = new LshIndex({ bands, rows }, prints.length)
-  const positions: number[] = []
-  const ranks: number[] = []
-  prints.forEach((print, position) => {
-    if (print.shingles.length === 0) return // nothing to compare: never a duplicate
-    index.add(print.signature)
-    positions.push(position)
-    ranks.push(rank ? rank[position]! : position)
-  })
+function verifiedPairs(
+  summaries: readonly ClusterSummary[],
+  positions: Int32Array,
+  rank: Int32Array,
+  read: (position: number) => Uint32Array,
+  options: NeardupOptions,
+): Edge[] {
+  const { bands } = bandParameters(options)
+  const fill = (band: number, out: Uint32Array): void => {
+    for (let k = 0; k < positions.length; k++) out[k] = summaries[positions[k]!]!.bandKeys[band]!
+  }
+  const ranks = Int32Array.from(positions, (position) => rank[position]!)
   const edges: Edge[] = []
-  for (const [x, y] of index.candidatePairs(ranks)) {
-    const a = prints[positions[x]!]!
-    const b = prints[positions[y]!]!
-    if (a.mode !== b.mode) continue
-    const measured = overlap(a.shingles, b.shingles)
-    const smaller = Math.min(a.shingles.length, b.shingles.length)
-    const contained = a.shingles.length <= b.shingles.length ? measured.containment : measured.containmentOfB
-    if (measured.jaccard >= options.threshold || (contained >= options.containment && smaller >= MIN_CONTAINED_SHINGLES)) {
-      edges.push([positions[x]!, positions[y]!])
-    }
+  for (const [x, y] of bucketPairs(positions.length, bands, fill, ranks)) {
+    const a = positions[x]!
+    const b = positions[y]!
+    if (summaries[a]!.mode !== summaries[b]!.mode) continue
+    const setA = read(a)
+    const setB = read(b)
+    const measured = overlap(setA, setB)
+    const smaller = Math.min(setA.length, setB.length)
+    const contained = setA.length <= setB.length ? measured.containment : measured.containmentOfB
+    if (measured.jaccard >= options.threshold || (contained >= options.containment && smaller >= MIN_CONTAINED_SHINGLES)) edges.push([a, b])
   }
   return edges
+}
+
+/**
+ * Clusters among documents known by their summaries. `shingles(position)` returns a document's
+ * sorted shingle set (from the spool in a large run: each call may be a disk read); it is called
+ * only for exact-copy candidates, LSH candidate pairs and cluster members, with a small cache.
+ */
+export function findClusters(
+  ids: readonly string[],
+  summaries: readonly ClusterSummary[],
+  shingles: (position: number) => Uint32Array,
+  options: NeardupOptions,
+): ClusterFindings {
+  const groupOf = ids.map((id) => `doc:${id}`)
+  if (!options.enabled) return { clusters: [], duplicates: [], groupOf }
+  const read = cached(shingles)
+  const candidates = ids.map((id, i) => ({ id, length: summaries[i]!.length }))
+  const rank = new Int32Array(ids.length)
+  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
+  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
+  const leadOf = exactLeads(summaries, rank, (a, b) => sameSet(read(a), read(b)))
+  const entries = Int32Array.from(ids.keys()).filter((i) => leadOf[i] === i && summaries[i]!.distinct > 0)
+  const edges = verifiedPairs(summaries, entries, rank, read, options)
+  const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
+  const duplicates: Array<{ document: number; decision: DuplicateDecision }> = []
+  const clusters = stars.map((star, k): Cluster => {
+    const id = `c${k + 1}`
+    const canonical = ids[star.canonical]!
+    groupOf[star.canonical] = id
+    const members = star.members
+      .map((position) => {
+        groupOf[position] = id
+        const measured = overlap(read(position), read(star.canonical))
+        const member = { id: ids[position]!, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
+        duplicates.push({
+          document: position,
+          decision: { kind: 'duplicate', rule: 'near-duplicate', evidence: { cluster: id, canonical, jaccard: member.jaccard, containment: member.containment } },
+        })
+        return member
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return { id, canonical, members: [{ id: canonical, jaccard: 1, containment: 1 }, ...members] }
+  })
+  return { clusters, duplicates, groupOf }
 }
 
 /** Finds clusters among the documents still standing and appends `duplicate` decisions to every non-canonical member. */
 export function findNearDuplicates(documents: readonly Document[], options: NeardupOptions): NeardupResult {
   if (!options.enabled) return { clusters: [], sharedPassages: [] }
-  const prints = documents.map((document) => fingerprint(cleanedKey(document), options))
-  const candidates = documents.map((document, i) => ({ id: document.id, length: prints[i]!.length }))
-  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
-  const leadOf = exactLeads(
-    prints.map((print) => print.shingles),
-    candidates,
-    options.canonical,
-  )
-  const leads = prints.flatMap((_, i) => (leadOf[i] === i ? [i] : []))
-  const rank = new Int32Array(candidates.length)
-  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
-  const edges = verifiedPairs(
-    leads.map((i) => prints[i]!),
+  const summaries = documents.map((document) => summarizeForClusters(document, options))
+  const found = findClusters(
+    documents.map((document) => document.id),
+    summaries,
+    (position) => summaries[position]!.shingles,
     options,
-    leads.map((i) => rank[i]!),
-  ).map(([a, b]): Edge => [leads[a]!, leads[b]!])
-  const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
-  const groupOf = documents.map((document) => `doc:${document.id}`)
-  const clusters = stars.map((star, k): Cluster => {
-    const id = `c${k + 1}`
-    const canonical = documents[star.canonical]!
-    groupOf[star.canonical] = id
-    const members = star.members
-      .map((position) => {
-        groupOf[position] = id
-        const measured = overlap(prints[position]!.shingles, prints[star.canonical]!.shingles)
-        const member = { id: documents[position]!.id, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
-        documents[position]!.decisions.push({
-          kind: 'duplicate',
-          rule: 'near-duplicate',
-          evidence: { cluster: id, canonical: canonical.id, jaccard: member.jaccard, containment: member.containment },
-        })
-        return member
-      })
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    return { id, canonical: canonical.id, members: [{ id: canonical.id, jaccard: 1, containment: 1 }, ...members] }
-  })
-  return { clusters, sharedPassages: findSharedPassages(documents, groupOf) }
+  )
+  for (const { document, decision } of found.duplicates) documents[document]!.decisions.push(decision)
+  return { clusters: found.clusters, sharedPassages: findSharedPassages(documents, found.groupOf) }
 }

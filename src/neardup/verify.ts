@@ -21,6 +21,13 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return shared
 }
 
+/** Whether two sorted shingle sets are the same set. */
+export function sameSet(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 export interface Overlap {
   /** |a ∩ b| / |a ∪ b|. */
   readonly jaccard: number
