@@ -160,9 +160,9 @@ export interface DuplicateEvidence {
 export type DuplicateDecision = Extract<DocumentDecision, { readonly kind: 'duplicate' }>
 
 /**
- * What near-duplicate search keeps resident per document (about 130 bytes of data at the
- * defaults): computed in a worker by `summarizeForClusters()`, decided on by `findClusters()`,
- * which reads a document's shingle set from the spool only for candidate pairs and cluster members.
+ * What near-duplicate search keeps resident per document (125 bytes at the defaults when kept in
+ * a `ClusterSummaryTable`): computed in a worker by `summarizeForClusters()`, decided on by
+ * `findClusters()`, which reads a document's shingle set from the spool only when it must.
  */
 export interface ClusterSummary {
   /** Shingles in the cleaned text, repeats included: how complete the text is (the canonical policy's measure). */

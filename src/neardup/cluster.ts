@@ -6,7 +6,7 @@
  * clusters transitive closure builds). The order depends only on ids and lengths, never on input order.
  */
 import type { CanonicalPolicy } from '../options.js'
-import type { ClusterSummary } from '../types.js'
+import { sameSet } from './verify.js'
 
 export interface ClusterCandidate {
   readonly id: string
@@ -90,32 +90,31 @@ export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, cand
 
 /**
  * For each document, the policy-first document with an identical (non-empty) shingle set (itself
- * when none comes before it). Sets are compared only within a run of equal size and hash, so
- * `same(a, b)` (which reads both sets) is called only for exact-copy candidates.
+ * when none comes before it). Only documents whose set shares its hash with another's are read
+ * (once each), and sets are compared only within such a run: exact-copy candidates.
  */
 export function exactLeads(
-  summaries: readonly Pick<ClusterSummary, 'distinct' | 'setHash'>[],
+  distinct: ArrayLike<number>,
+  setHashes: ArrayLike<number>,
   rank: Int32Array,
-  same: (a: number, b: number) => boolean,
+  read: (position: number) => Uint32Array,
 ): Int32Array {
-  const leadOf = Int32Array.from(summaries, (_, i) => i)
-  const hash = Uint32Array.from(summaries, (summary) => summary.setHash)
+  const leadOf = Int32Array.from({ length: distinct.length }, (_, i) => i)
   let count = 0
-  const filled = new Int32Array(summaries.length)
-  summaries.forEach((summary, i) => {
-    if (summary.distinct > 0) filled[count++] = i
-  })
-  const order = filled.subarray(0, count).sort((a, b) => hash[a]! - hash[b]! || rank[a]! - rank[b]!)
+  const filled = new Int32Array(distinct.length)
+  for (let i = 0; i < distinct.length; i++) if (distinct[i]! > 0) filled[count++] = i
+  const order = filled.subarray(0, count).sort((a, b) => setHashes[a]! - setHashes[b]! || rank[a]! - rank[b]!)
   for (let start = 0, end = 0; start < count; start = end) {
     end = start + 1
-    while (end < count && hash[order[end]!] === hash[order[start]!]) end++
+    while (end < count && setHashes[order[end]!] === setHashes[order[start]!]) end++
     if (end - start === 1) continue
-    const leads: number[] = []
+    const leads: Array<{ position: number; set: Uint32Array }> = []
     for (let k = start; k < end; k++) {
       const position = order[k]!
-      const lead = leads.find((other) => summaries[other]!.distinct === summaries[position]!.distinct && same(other, position))
-      if (lead !== undefined) leadOf[position] = lead
-      else leads.push(position)
+      const set = read(position)
+      const lead = leads.find((other) => sameSet(other.set, set))
+      if (lead !== undefined) leadOf[position] = lead.position
+      else leads.push({ position, set })
     }
   }
   return leadOf

@@ -7,16 +7,19 @@
  */
 import type { NeardupOptions } from '../options.js'
 import type { Cluster, ClusterSummary, Document, DuplicateDecision, SharedPassage } from '../types.js'
-import { clusterStars, exactLeads, policyOrder, withExactCopies, type Edge } from './cluster.js'
-import { bucketPairs } from './lsh.js'
+import { clusterStars, exactLeads, policyOrder, withExactCopies } from './cluster.js'
+import { pairKey, verifiedPairs } from './pairs.js'
 import { findSharedPassages } from './shared.js'
 import { bandParameters, summarizeForClusters } from './summary.js'
-import { overlap, round4, sameSet } from './verify.js'
+import { ClusterSummaryTable } from './table.js'
+import { overlapOf, round4 } from './verify.js'
 
 export { fingerprint, type Fingerprint, type FingerprintSettings } from './fingerprint.js'
 export { signText, signTexts, signOnePermutation, signClassic, estimateJaccard, type MinHashScheme } from './minhash.js'
 export { scanShingles, shingleSet, shingleMode } from './shingle.js'
 export { optimalBands, LshIndex, bucketPairs } from './lsh.js'
+export { MIN_CONTAINED_SHINGLES, VERIFY_BLOCK_BYTES } from './pairs.js'
+export { ClusterSummaryTable } from './table.js'
 export { summarizeForClusters, cleanedKey, lshThreshold, bandParameters, setHash, type SummarizedDocument } from './summary.js'
 
 export interface NeardupResult {
@@ -34,82 +37,41 @@ export interface ClusterFindings {
   readonly groupOf: string[]
 }
 
-/** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
-export const MIN_CONTAINED_SHINGLES = 25
-
 /**
- * Shingle sets read last, kept for the next reads: candidate pairs come sorted by their first
- * document and cluster members are scored against one canonical, so a small cache saves most reads.
- */
-export const SHINGLE_CACHE_SIZE = 256
-
-function cached(read: (position: number) => Uint32Array, capacity = SHINGLE_CACHE_SIZE): (position: number) => Uint32Array {
-  const recent = new Map<number, Uint32Array>()
-  return (position) => {
-    let set = recent.get(position)
-    if (set) recent.delete(position)
-    else {
-      set = read(position)
-      if (recent.size >= capacity) recent.delete(recent.keys().next().value as number)
-    }
-    recent.set(position, set)
-    return set
-  }
-}
-
-/**
- * Verified near-duplicate pairs among `positions` (LSH entries: documents with a non-empty set,
- * in increasing position), as pairs of positions. Crowded LSH buckets pair by canonical-policy `rank`.
- */
-function verifiedPairs(
-  summaries: readonly ClusterSummary[],
-  positions: Int32Array,
-  rank: Int32Array,
-  read: (position: number) => Uint32Array,
-  options: NeardupOptions,
-): Edge[] {
-  const { bands } = bandParameters(options)
-  const fill = (band: number, out: Uint32Array): void => {
-    for (let k = 0; k < positions.length; k++) out[k] = summaries[positions[k]!]!.bandKeys[band]!
-  }
-  const ranks = Int32Array.from(positions, (position) => rank[position]!)
-  const edges: Edge[] = []
-  for (const [x, y] of bucketPairs(positions.length, bands, fill, ranks)) {
-    const a = positions[x]!
-    const b = positions[y]!
-    if (summaries[a]!.mode !== summaries[b]!.mode) continue
-    const setA = read(a)
-    const setB = read(b)
-    const measured = overlap(setA, setB)
-    const smaller = Math.min(setA.length, setB.length)
-    const contained = setA.length <= setB.length ? measured.containment : measured.containmentOfB
-    if (measured.jaccard >= options.threshold || (contained >= options.containment && smaller >= MIN_CONTAINED_SHINGLES)) edges.push([a, b])
-  }
-  return edges
-}
-
-/**
- * Clusters among documents known by their summaries. `shingles(position)` returns a document's
- * sorted shingle set (from the spool in a large run: each call may be a disk read); it is called
- * only for exact-copy candidates, LSH candidate pairs and cluster members, with a small cache.
+ * Clusters among documents known by their summaries (an array, or a table a large run fills as
+ * summaries arrive). `shingles(position)` returns a document's sorted shingle set (from the spool
+ * in a large run: each call may be a disk read); it is called only for exact-copy candidates (equal
+ * set hashes, each read once) and LSH candidate pairs (about once per block of candidates, see
+ * pairs.ts); cluster scores reuse the intersections verification measured.
  */
 export function findClusters(
   ids: readonly string[],
-  summaries: readonly ClusterSummary[],
+  summaries: readonly ClusterSummary[] | ClusterSummaryTable,
   shingles: (position: number) => Uint32Array,
   options: NeardupOptions,
 ): ClusterFindings {
   const groupOf = ids.map((id) => `doc:${id}`)
   if (!options.enabled) return { clusters: [], duplicates: [], groupOf }
-  const read = cached(shingles)
-  const candidates = ids.map((id, i) => ({ id, length: summaries[i]!.length }))
+  const table = summaries instanceof ClusterSummaryTable ? summaries : ClusterSummaryTable.from(summaries, bandParameters(options).bands)
+  if (table.size !== ids.length) throw new Error(`Expected one summary per id: ${ids.length} ids, ${table.size} summaries`)
+  const { distinct } = table
+  const candidates = ids.map((id, i) => ({ id, length: table.lengths[i]! }))
   const rank = new Int32Array(ids.length)
   policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
   // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
-  const leadOf = exactLeads(summaries, rank, (a, b) => sameSet(read(a), read(b)))
-  const entries = Int32Array.from(ids.keys()).filter((i) => leadOf[i] === i && summaries[i]!.distinct > 0)
-  const edges = verifiedPairs(summaries, entries, rank, read, options)
-  const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
+  const leadOf = exactLeads(distinct, table.setHashes, rank, shingles)
+  const entries = Int32Array.from(ids.keys()).filter((i) => leadOf[i] === i && distinct[i]! > 0)
+  const verified = verifiedPairs(table, entries, rank, shingles, options)
+  const stars = withExactCopies(clusterStars(candidates, verified.edges, options.canonical), leadOf, candidates, options.canonical)
+  // A member shares with its canonical what its lead does (an exact copy has its lead's set), and
+  // every lead in a star was verified against the canonical.
+  const sharedWith = (position: number, canonical: number): number => {
+    const lead = leadOf[position]!
+    if (lead === canonical) return distinct[canonical]!
+    const common = verified.shared.get(pairKey(lead, canonical, ids.length))
+    if (common === undefined) throw new Error(`Cluster member ${ids[position]} was never verified against ${ids[canonical]}`)
+    return common
+  }
   const duplicates: Array<{ document: number; decision: DuplicateDecision }> = []
   const clusters = stars.map((star, k): Cluster => {
     const id = `c${k + 1}`
@@ -118,7 +80,7 @@ export function findClusters(
     const members = star.members
       .map((position) => {
         groupOf[position] = id
-        const measured = overlap(read(position), read(star.canonical))
+        const measured = overlapOf(sharedWith(position, star.canonical), distinct[position]!, distinct[star.canonical]!)
         const member = { id: ids[position]!, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
         duplicates.push({
           document: position,

@@ -85,6 +85,17 @@ export function bucketPairs(
   rank?: ArrayLike<number>,
   maxBucket = MAX_BUCKET_PAIRS,
 ): Array<[number, number]> {
+  return Array.from(bucketPairCodes(count, bands, fillBand, rank, maxBucket), (code): [number, number] => [Math.floor(code / count), code % count])
+}
+
+/** `bucketPairs` as codes i·count + j in one typed array (a million documents' pairs without a million tuples). */
+export function bucketPairCodes(
+  count: number,
+  bands: number,
+  fillBand: (band: number, out: Uint32Array) => void,
+  rank?: ArrayLike<number>,
+  maxBucket = MAX_BUCKET_PAIRS,
+): Float64Array {
   let codes = new Float64Array(1024)
   let size = 0
   const pair = (a: number, b: number): void => {
@@ -119,13 +130,9 @@ export function bucketPairs(
   }
   // Codes sorted numerically are pairs sorted by (i, j); duplicates (several shared bands) are adjacent.
   const sorted = codes.subarray(0, size).sort()
-  const pairs: Array<[number, number]> = []
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) continue
-    const code = sorted[k]!
-    pairs.push([Math.floor(code / count), code % count])
-  }
-  return pairs
+  let distinct = 0
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!
+  return sorted.slice(0, distinct)
 }
 
 /** Writes into `order` the documents 0..n-1 sorted by `keys` (16 bits at a time, stable). */

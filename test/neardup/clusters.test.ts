@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { policyOrder } from '../../src/neardup/cluster.js'
-import { bandParameters, bucketPairs, cleanedKey, findClusters, findNearDuplicates, MIN_CONTAINED_SHINGLES, setHash, summarizeForClusters } from '../../src/neardup/index.js'
+import { bandParameters, bucketPairs, cleanedKey, ClusterSummaryTable, findClusters, findNearDuplicates, MIN_CONTAINED_SHINGLES, setHash, summarizeForClusters } from '../../src/neardup/index.js'
 import { fingerprint } from '../../src/neardup/fingerprint.js'
+import { verifiedPairs } from '../../src/neardup/pairs.js'
 import { overlap, round4 } from '../../src/neardup/verify.js'
 import { DEFAULT_OPTIONS, type NeardupOptions } from '../../src/options.js'
 import type { Cluster, Document } from '../../src/types.js'
@@ -136,6 +137,24 @@ describe('findClusters on summaries', () => {
     const untouched = documents.filter((_, i) => !paired.has(i) && !inCluster.has(documents[i]!.id)).length
     expect(untouched).toBeGreaterThan(100)
     expect(read.size).toBeLessThanOrEqual(documents.length - untouched)
+    // Verification reads each set about once (one block at this size), exact-copy search once more at most.
+    const perPosition = new Map<number, number>()
+    for (const position of reads) perPosition.set(position, (perPosition.get(position) ?? 0) + 1)
+    expect(Math.max(...perPosition.values())).toBeLessThanOrEqual(2)
+  })
+
+  it('gives the same result from a table of summaries, grown from a small capacity', () => {
+    const documents = documentsOf(devCorpus().slice(0, 200))
+    const summarized = documents.map((document) => summarizeForClusters(document, options))
+    const table = new ClusterSummaryTable(bandParameters(options).bands, 3)
+    summarized.forEach((summary, i) => expect(table.add(summary)).toBe(i))
+    expect(table.size).toBe(200)
+    // Capacity 3 doubled to 384; 13 bytes of figures and 4 per band key for each.
+    expect(table.byteLength).toBe(384 * (4 + 4 + 4 + 1 + 4 * bandParameters(options).bands))
+    const ids = documents.map((document) => document.id)
+    const read = (position: number): Uint32Array => summarized[position]!.shingles
+    expect(findClusters(ids, table, read, options)).toEqual(findClusters(ids, summarized, read, options))
+    expect(() => findClusters(ids.slice(1), table, read, options)).toThrow(/one summary per id/)
   })
 
   it.skipIf(devSet === null)('finds the clusters all-pairs verification finds on a generated corpus', () => {
@@ -166,6 +185,29 @@ describe('findClusters on summaries', () => {
     expect(clusterOrder).toEqual([...clusterOrder].sort((a, b) => a - b))
     const alone = documents.findIndex((_, i) => !found.duplicates.some((d) => d.document === i) && !clusters.some((c) => c.canonical === documents[i]!.id))
     expect(found.groupOf[alone]).toBe(`doc:${documents[alone]!.id}`)
+  })
+})
+
+describe('verifiedPairs', () => {
+  it('finds the same pairs and intersections whatever the block of sets held, one document per block or all', () => {
+    const documents = documentsOf(devCorpus().slice(0, 300))
+    const summarized = documents.map((document) => summarizeForClusters(document, options))
+    const table = ClusterSummaryTable.from(summarized, bandParameters(options).bands)
+    const entries = Int32Array.from(summarized.keys()).filter((i) => summarized[i]!.distinct > 0)
+    const rank = Int32Array.from(summarized.keys())
+    const run = (blockBytes: number) => {
+      let reads = 0
+      const read = (position: number): Uint32Array => (reads++, summarized[position]!.shingles)
+      const found = verifiedPairs(table, entries, rank, read, options, blockBytes)
+      const sorted = [...found.edges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      return { sorted, shared: [...found.shared].sort((a, b) => a[0] - b[0]), reads }
+    }
+    const whole = run(Infinity)
+    const small = run(1)
+    expect(whole.sorted.length).toBeGreaterThan(20)
+    expect(small.sorted).toEqual(whole.sorted)
+    expect(small.shared).toEqual(whole.shared)
+    expect(small.reads).toBeGreaterThan(whole.reads)
   })
 })
 
