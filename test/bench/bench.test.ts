@@ -77,7 +77,7 @@ describe('bench harness', () => {
       const markdown = renderMarkdown(result)
       const table = markdown.split('\n').filter((line) => line.startsWith('|'))
       const stages = stageNames(result.runs)
-      expect(stages).toEqual(expect.arrayContaining(['read', 'segment', 'boilerplate', 'repeats', 'neardup', 'report']))
+      expect(stages).toEqual(expect.arrayContaining(['read', 'segment', 'boilerplate', 'repeats', 'corpus', 'summaries', 'neardup']))
       expect(table[0]).toBe(`| jobs | documents/s | MB/s | MB per CPU s | wall s | CPU s | peak RSS MB | load | ${stages.map((stage) => `${stage} s`).join(' | ')} |`)
       expect(table).toHaveLength(2 + result.runs.length)
       for (const row of table) expect(row.split('|')).toHaveLength(table[0]!.split('|').length)
