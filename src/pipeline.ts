@@ -14,7 +14,8 @@
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './parallel/index.js'
-import { findCorpusBoilerplate, findNearDuplicatesStandIn, type CorpusLines } from './parallel/standins.js'
+import { findCorpusBoilerplate, findSharedPassagesStandIn, type CorpusLines } from './parallel/standins.js'
+import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
 import { createDocument } from './document.js'
@@ -129,23 +130,29 @@ export async function cleanCorpus(
     for (const item of held) if (item.skipped !== undefined) counter.add(tallyDocument(createDocument({ id: item.meta.id, text: item.text ?? '', skipped: item.skipped }), { status: 'skipped', text: '' }))
     const kept: number[] = []
     const cleanedBytes = new Float64Array(held.length)
+    // Near-duplicate summaries stay resident in columns (~125 bytes a document); shingle sets stay in the spool.
+    const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands)
+    const shinglePlaces = new PlaceTable()
     await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
       counter.add(summary.tally)
-      if (summary.empty !== null) addDecision(position, summary.empty)
-      else {
-        kept.push(position)
-        cleanedBytes[position] = summary.tally.bytesOut
+      if (summary.empty !== null) {
+        addDecision(position, summary.empty)
+        return
       }
+      cleanedBytes[position] = summary.tally.bytesOut
+      if (summary.cluster && summary.shingles) shinglePlaces.set(clusterSummaries.add(summary.cluster), summary.shingles)
+      kept.push(position)
     }))
 
     const neardup = await timer.time('neardup', () => {
       if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }
-      const result = findNearDuplicatesStandIn(sourceOf(kept), options.neardup)
-      for (const { document, decision } of result.duplicates) {
+      const ids = kept.map((position) => held[position]!.meta.id)
+      const found = findClusters(ids, clusterSummaries, (k) => readRecord<Uint32Array>(spool.dir, shinglePlaces.get(k)), options.neardup)
+      for (const { document, decision } of found.duplicates) {
         addDecision(kept[document]!, decision)
-        if (decision.kind === 'duplicate') counter.markDuplicate(cleanedBytes[kept[document]!]!)
+        counter.markDuplicate(cleanedBytes[kept[document]!]!)
       }
-      return result
+      return { clusters: found.clusters, sharedPassages: findSharedPassagesStandIn(sourceOf(kept), found.groupOf) }
     })
 
     for (const [stage, ms] of Object.entries(runner.timings)) timer.timings[stage] = Math.round(ms)

@@ -156,6 +156,27 @@ export interface DuplicateEvidence {
   readonly containment: number
 }
 
+/** The decision `neardup/` appends to every non-canonical member of a cluster. */
+export type DuplicateDecision = Extract<DocumentDecision, { readonly kind: 'duplicate' }>
+
+/**
+ * What near-duplicate search keeps resident per document (125 bytes at the defaults when kept in
+ * a `ClusterSummaryTable`): computed in a worker by `summarizeForClusters()`, decided on by
+ * `findClusters()`, which reads a document's shingle set from the spool only when it must.
+ */
+export interface ClusterSummary {
+  /** Shingles in the cleaned text, repeats included: how complete the text is (the canonical policy's measure). */
+  readonly length: number
+  /** Word shingles, or character shingles for scripts written without spaces: only like pairs are compared. */
+  readonly mode: 'word' | 'char'
+  /** Distinct shingles: the size of the set verification compares (0: nothing to compare, never a duplicate). */
+  readonly distinct: number
+  /** 32-bit hash of the distinct shingle set: documents with one are exact-copy candidates (confirmed on the sets). */
+  readonly setHash: number
+  /** One 32-bit LSH key per band of the MinHash signature (the signature itself is not kept). */
+  readonly bandKeys: Uint32Array
+}
+
 export interface EmptyEvidence {
   /** Paragraphs before cleaning. */
   readonly paragraphs: number

@@ -6,6 +6,7 @@
  * clusters transitive closure builds). The order depends only on ids and lengths, never on input order.
  */
 import type { CanonicalPolicy } from '../options.js'
+import { sameSet } from './verify.js'
 
 export interface ClusterCandidate {
   readonly id: string
@@ -87,24 +88,34 @@ export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, cand
   return expanded.sort((a, b) => byId(candidates[a.canonical]!.id, candidates[b.canonical]!.id))
 }
 
-/** For each document, the policy-first document with an identical (non-empty) shingle set. */
-export function exactLeads(shingleSets: readonly Uint32Array[], candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Int32Array {
-  const leadOf = Int32Array.from(shingleSets, (_, i) => i)
-  const leads = new Map<number, number[]>()
-  for (const position of policyOrder(candidates, policy)) {
-    const set = shingleSets[position]!
-    if (set.length === 0) continue
-    let h = set.length
-    for (let i = 0; i < set.length; i++) h = Math.imul(h ^ set[i]!, 0x01000193) >>> 0
-    const same = leads.get(h)?.find((lead) => equal(shingleSets[lead]!, set))
-    if (same !== undefined) leadOf[position] = same
-    else leads.set(h, [...(leads.get(h) ?? []), position])
+/**
+ * For each document, the policy-first document with an identical (non-empty) shingle set (itself
+ * when none comes before it). Only documents whose set shares its hash with another's are read
+ * (once each), and sets are compared only within such a run: exact-copy candidates.
+ */
+export function exactLeads(
+  distinct: ArrayLike<number>,
+  setHashes: ArrayLike<number>,
+  rank: Int32Array,
+  read: (position: number) => Uint32Array,
+): Int32Array {
+  const leadOf = Int32Array.from({ length: distinct.length }, (_, i) => i)
+  let count = 0
+  const filled = new Int32Array(distinct.length)
+  for (let i = 0; i < distinct.length; i++) if (distinct[i]! > 0) filled[count++] = i
+  const order = filled.subarray(0, count).sort((a, b) => setHashes[a]! - setHashes[b]! || rank[a]! - rank[b]!)
+  for (let start = 0, end = 0; start < count; start = end) {
+    end = start + 1
+    while (end < count && setHashes[order[end]!] === setHashes[order[start]!]) end++
+    if (end - start === 1) continue
+    const leads: Array<{ position: number; set: Uint32Array }> = []
+    for (let k = start; k < end; k++) {
+      const position = order[k]!
+      const set = read(position)
+      const lead = leads.find((other) => sameSet(other.set, set))
+      if (lead !== undefined) leadOf[position] = lead.position
+      else leads.push({ position, set })
+    }
   }
   return leadOf
-}
-
-function equal(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

@@ -1,116 +1,109 @@
 /**
  * Stage 5: near-duplicate documents across the corpus.
- * fingerprint (shingle → sign) → LSH candidates → verify → cluster around canonicals → decisions;
- * passages shared across clusters are reported, not removed.
+ * summarise (shingle → sign → band keys, in workers) → LSH candidates → verify → cluster around
+ * canonicals → decisions; passages shared across clusters are reported, not removed.
+ * The main thread decides from compact summaries and reads a shingle set only for a candidate pair
+ * or a cluster member, so a million documents need not keep their sets resident.
  */
-import { keptParagraphs } from '../document.js'
 import type { NeardupOptions } from '../options.js'
-import type { Cluster, Document, SharedPassage } from '../types.js'
-import { clusterStars, exactLeads, policyOrder, withExactCopies, type Edge } from './cluster.js'
-import { fingerprint, type Fingerprint } from './fingerprint.js'
-import { LshIndex, optimalBands } from './lsh.js'
+import type { Cluster, ClusterSummary, Document, DuplicateDecision, SharedPassage } from '../types.js'
+import { clusterStars, exactLeads, policyOrder, withExactCopies } from './cluster.js'
+import { pairKey, verifiedPairs } from './pairs.js'
 import { findSharedPassages } from './shared.js'
-import { overlap, round4 } from './verify.js'
+import { bandParameters, summarizeForClusters } from './summary.js'
+import { ClusterSummaryTable } from './table.js'
+import { overlapOf, round4 } from './verify.js'
 
 export { fingerprint, type Fingerprint, type FingerprintSettings } from './fingerprint.js'
 export { signText, signTexts, signOnePermutation, signClassic, estimateJaccard, type MinHashScheme } from './minhash.js'
 export { scanShingles, shingleSet, shingleMode } from './shingle.js'
-export { optimalBands, LshIndex } from './lsh.js'
+export { optimalBands, LshIndex, bucketPairs } from './lsh.js'
+export { MIN_CONTAINED_SHINGLES, VERIFY_BLOCK_BYTES } from './pairs.js'
+export { ClusterSummaryTable } from './table.js'
+export { summarizeForClusters, cleanedKey, lshThreshold, bandParameters, setHash, type SummarizedDocument } from './summary.js'
 
 export interface NeardupResult {
   readonly clusters: readonly Cluster[]
   readonly sharedPassages: readonly SharedPassage[]
 }
 
-/**
- * LSH is tuned for a lower similarity than the verifier accepts, so that its S-curve is already
- * near 1 at the threshold: LSH proposes generously and verification decides (README figures).
- * Never above 0.25, so abridged copies (Jaccard ~ their share of the full text) that only the
- * containment route accepts are still proposed when a user raises the threshold.
- */
-export function lshThreshold(options: NeardupOptions): number {
-  return Math.min(options.threshold * 0.5, 0.25)
-}
-
-/** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
-export const MIN_CONTAINED_SHINGLES = 25
-
-/** The normalised cleaned text the fingerprint is taken of: kept paragraphs' matching keys. */
-export function cleanedKey(document: Document): string {
-  return keptParagraphs(document)
-    .map((paragraph) => paragraph.key)
-    .join('\n')
+/** What `findClusters()` decides; positions index the `ids` and `summaries` it was given. */
+export interface ClusterFindings {
+  /** Sorted by canonical id; ids `c1`, `c2`, … in that order. */
+  readonly clusters: Cluster[]
+  /** One per non-canonical member: cluster by cluster, members in canonical-policy order. */
+  readonly duplicates: Array<{ readonly document: number; readonly decision: DuplicateDecision }>
+  /** Each position's cluster id, or `doc:<id>` when in none: the groups `findSharedPassages()` takes. */
+  readonly groupOf: string[]
 }
 
 /**
- * Verified near-duplicate pairs among fingerprints (positions into the array). `rank` (optional) is
- * each print's place in the canonical policy's order, which crowded LSH buckets pair by.
+ * Clusters among documents known by their summaries (an array, or a table a large run fills as
+ * summaries arrive). `shingles(position)` returns a document's sorted shingle set (from the spool
+ * in a large run: each call may be a disk read); it is called only for exact-copy candidates (equal
+ * set hashes, each read once) and LSH candidate pairs (about once per block of candidates, see
+ * pairs.ts); cluster scores reuse the intersections verification measured.
  */
-export function verifiedPairs(prints: readonly Fingerprint[], options: NeardupOptions, rank?: ArrayLike<number>): Edge[] {
-  const { bands, rows } = optimalBands(lshThreshold(options), options.numPerm)
-  const index = new LshIndex({ bands, rows }, prints.length)
-  const positions: number[] = []
-  const ranks: number[] = []
-  prints.forEach((print, position) => {
-    if (print.shingles.length === 0) return // nothing to compare: never a duplicate
-    index.add(print.signature)
-    positions.push(position)
-    ranks.push(rank ? rank[position]! : position)
-  })
-  const edges: Edge[] = []
-  for (const [x, y] of index.candidatePairs(ranks)) {
-    const a = prints[positions[x]!]!
-    const b = prints[positions[y]!]!
-    if (a.mode !== b.mode) continue
-    const measured = overlap(a.shingles, b.shingles)
-    const smaller = Math.min(a.shingles.length, b.shingles.length)
-    const contained = a.shingles.length <= b.shingles.length ? measured.containment : measured.containmentOfB
-    if (measured.jaccard >= options.threshold || (contained >= options.containment && smaller >= MIN_CONTAINED_SHINGLES)) {
-      edges.push([positions[x]!, positions[y]!])
-    }
+export function findClusters(
+  ids: readonly string[],
+  summaries: readonly ClusterSummary[] | ClusterSummaryTable,
+  shingles: (position: number) => Uint32Array,
+  options: NeardupOptions,
+): ClusterFindings {
+  const groupOf = ids.map((id) => `doc:${id}`)
+  if (!options.enabled) return { clusters: [], duplicates: [], groupOf }
+  const table = summaries instanceof ClusterSummaryTable ? summaries : ClusterSummaryTable.from(summaries, bandParameters(options).bands)
+  if (table.size !== ids.length) throw new Error(`Expected one summary per id: ${ids.length} ids, ${table.size} summaries`)
+  const { distinct } = table
+  const candidates = ids.map((id, i) => ({ id, length: table.lengths[i]! }))
+  const rank = new Int32Array(ids.length)
+  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
+  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
+  const leadOf = exactLeads(distinct, table.setHashes, rank, shingles)
+  const entries = Int32Array.from(ids.keys()).filter((i) => leadOf[i] === i && distinct[i]! > 0)
+  const verified = verifiedPairs(table, entries, rank, shingles, options)
+  const stars = withExactCopies(clusterStars(candidates, verified.edges, options.canonical), leadOf, candidates, options.canonical)
+  // A member shares with its canonical what its lead does (an exact copy has its lead's set), and
+  // every lead in a star was verified against the canonical.
+  const sharedWith = (position: number, canonical: number): number => {
+    const lead = leadOf[position]!
+    if (lead === canonical) return distinct[canonical]!
+    const common = verified.shared.get(pairKey(lead, canonical, ids.length))
+    if (common === undefined) throw new Error(`Cluster member ${ids[position]} was never verified against ${ids[canonical]}`)
+    return common
   }
-  return edges
+  const duplicates: Array<{ document: number; decision: DuplicateDecision }> = []
+  const clusters = stars.map((star, k): Cluster => {
+    const id = `c${k + 1}`
+    const canonical = ids[star.canonical]!
+    groupOf[star.canonical] = id
+    const members = star.members
+      .map((position) => {
+        groupOf[position] = id
+        const measured = overlapOf(sharedWith(position, star.canonical), distinct[position]!, distinct[star.canonical]!)
+        const member = { id: ids[position]!, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
+        duplicates.push({
+          document: position,
+          decision: { kind: 'duplicate', rule: 'near-duplicate', evidence: { cluster: id, canonical, jaccard: member.jaccard, containment: member.containment } },
+        })
+        return member
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return { id, canonical, members: [{ id: canonical, jaccard: 1, containment: 1 }, ...members] }
+  })
+  return { clusters, duplicates, groupOf }
 }
 
 /** Finds clusters among the documents still standing and appends `duplicate` decisions to every non-canonical member. */
 export function findNearDuplicates(documents: readonly Document[], options: NeardupOptions): NeardupResult {
   if (!options.enabled) return { clusters: [], sharedPassages: [] }
-  const prints = documents.map((document) => fingerprint(cleanedKey(document), options))
-  const candidates = documents.map((document, i) => ({ id: document.id, length: prints[i]!.length }))
-  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
-  const leadOf = exactLeads(
-    prints.map((print) => print.shingles),
-    candidates,
-    options.canonical,
-  )
-  const leads = prints.flatMap((_, i) => (leadOf[i] === i ? [i] : []))
-  const rank = new Int32Array(candidates.length)
-  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
-  const edges = verifiedPairs(
-    leads.map((i) => prints[i]!),
+  const summaries = documents.map((document) => summarizeForClusters(document, options))
+  const found = findClusters(
+    documents.map((document) => document.id),
+    summaries,
+    (position) => summaries[position]!.shingles,
     options,
-    leads.map((i) => rank[i]!),
-  ).map(([a, b]): Edge => [leads[a]!, leads[b]!])
-  const stars = withExactCopies(clusterStars(candidates, edges, options.canonical), leadOf, candidates, options.canonical)
-  const groupOf = documents.map((document) => `doc:${document.id}`)
-  const clusters = stars.map((star, k): Cluster => {
-    const id = `c${k + 1}`
-    const canonical = documents[star.canonical]!
-    groupOf[star.canonical] = id
-    const members = star.members
-      .map((position) => {
-        groupOf[position] = id
-        const measured = overlap(prints[position]!.shingles, prints[star.canonical]!.shingles)
-        const member = { id: documents[position]!.id, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
-        documents[position]!.decisions.push({
-          kind: 'duplicate',
-          rule: 'near-duplicate',
-          evidence: { cluster: id, canonical: canonical.id, jaccard: member.jaccard, containment: member.containment },
-        })
-        return member
-      })
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    return { id, canonical: canonical.id, members: [{ id: canonical.id, jaccard: 1, containment: 1 }, ...members] }
-  })
-  return { clusters, sharedPassages: findSharedPassages(documents, groupOf) }
+  )
+  for (const { document, decision } of found.duplicates) documents[document]!.decisions.push(decision)
+  return { clusters: found.clusters, sharedPassages: findSharedPassages(documents, found.groupOf) }
 }

@@ -63,13 +63,95 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number, ou
   return out
 }
 
-/**
- * Documents' band keys, one row of `bands` keys per document; `candidatePairs()` walks one band at
- * a time, so only one band's buckets are in memory at once.
- */
 /** Documents in one bucket past which a document is paired only with the bucket's leaders. */
 export const MAX_BUCKET_PAIRS = 64
 
+/**
+ * Every pair (i < j) of `count` documents sharing a bucket in at least one band, each once, sorted.
+ * `fillBand(band, out)` writes each document's key for one band into `out` (one column at a time,
+ * so the caller keeps its keys however it likes and only one band's column is ever copied).
+ *
+ * Buckets come from a two-pass radix sort of each column (typed arrays, no Map of a million keys):
+ * linear in documents per band. A bucket holding more than `maxBucket` documents (thousands of
+ * near-identical templated texts) would yield its size squared pairs; there, each document is
+ * paired only with the bucket's first `maxBucket` documents in `rank` order (the canonical
+ * policy's order, so the likely canonicals). Clusters are stars around a canonical, so those are
+ * the pairs that decide membership; the pairs left out are between two members neither is likely to lead.
+ */
+export function bucketPairs(
+  count: number,
+  bands: number,
+  fillBand: (band: number, out: Uint32Array) => void,
+  rank?: ArrayLike<number>,
+  maxBucket = MAX_BUCKET_PAIRS,
+): Array<[number, number]> {
+  return Array.from(bucketPairCodes(count, bands, fillBand, rank, maxBucket), (code): [number, number] => [Math.floor(code / count), code % count])
+}
+
+/** `bucketPairs` as codes i·count + j in one typed array (a million documents' pairs without a million tuples). */
+export function bucketPairCodes(
+  count: number,
+  bands: number,
+  fillBand: (band: number, out: Uint32Array) => void,
+  rank?: ArrayLike<number>,
+  maxBucket = MAX_BUCKET_PAIRS,
+): Float64Array {
+  let codes = new Float64Array(1024)
+  let size = 0
+  const pair = (a: number, b: number): void => {
+    if (size === codes.length) {
+      const grown = new Float64Array(codes.length * 2)
+      grown.set(codes)
+      codes = grown
+    }
+    codes[size++] = a < b ? a * count + b : b * count + a
+  }
+  const byRank = (a: number, b: number): number => (rank ? rank[a]! - rank[b]! : a - b) || a - b
+  const column = new Uint32Array(count)
+  const order = new Int32Array(count)
+  const scratch = new Int32Array(count)
+  const tally = new Int32Array(0x10001)
+  for (let band = 0; band < bands; band++) {
+    fillBand(band, column)
+    sortByKey(column, scratch, order, tally)
+    for (let start = 0, end = 0; start < count; start = end) {
+      const key = column[order[start]!]!
+      end = start + 1
+      while (end < count && column[order[end]!] === key) end++
+      if (end - start <= maxBucket) {
+        for (let j = start + 1; j < end; j++) for (let i = start; i < j; i++) pair(order[i]!, order[j]!)
+        continue
+      }
+      const members = Array.from(order.subarray(start, end)).sort(byRank)
+      for (let m = 1; m < members.length; m++) {
+        for (let l = 0; l < Math.min(m, maxBucket); l++) pair(members[l]!, members[m]!)
+      }
+    }
+  }
+  // Codes sorted numerically are pairs sorted by (i, j); duplicates (several shared bands) are adjacent.
+  const sorted = codes.subarray(0, size).sort()
+  let distinct = 0
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!
+  return sorted.slice(0, distinct)
+}
+
+/** Writes into `order` the documents 0..n-1 sorted by `keys` (16 bits at a time, stable). */
+function sortByKey(keys: Uint32Array, scratch: Int32Array, order: Int32Array, tally: Int32Array): void {
+  const n = keys.length
+  tally.fill(0)
+  for (let doc = 0; doc < n; doc++) tally[(keys[doc]! & 0xffff) + 1]!++
+  for (let k = 1; k < tally.length; k++) tally[k]! += tally[k - 1]!
+  for (let doc = 0; doc < n; doc++) scratch[tally[keys[doc]! & 0xffff]!++] = doc
+  tally.fill(0)
+  for (let doc = 0; doc < n; doc++) tally[(keys[doc]! >>> 16) + 1]!++
+  for (let k = 1; k < tally.length; k++) tally[k]! += tally[k - 1]!
+  for (let i = 0; i < n; i++) {
+    const doc = scratch[i]!
+    order[tally[keys[doc]! >>> 16]!++] = doc
+  }
+}
+
+/** Documents' band keys, one row of `bands` keys per document, for callers that add signatures one by one. */
 export class LshIndex {
   readonly bands: number
   readonly rows: number
@@ -112,52 +194,11 @@ export class LshIndex {
     return found
   }
 
-  /**
-   * Every pair (i < j) sharing a bucket in at least one band, each once, sorted.
-   *
-   * A bucket holding more than `maxBucket` documents (thousands of near-identical templated texts)
-   * would yield its size squared pairs; there, each document is paired only with the bucket's first
-   * `maxBucket` documents in `rank` order (the canonical policy's order, so the likely canonicals).
-   * Clusters are stars around a canonical, so those are the pairs that decide membership; the
-   * pairs left out are between two members that neither is likely to lead.
-   */
+  /** Every pair (i < j) sharing a bucket in at least one band, each once, sorted (see `bucketPairs`). */
   candidatePairs(rank?: ArrayLike<number>, maxBucket = MAX_BUCKET_PAIRS): Array<[number, number]> {
-    const codes: number[] = []
-    const next = new Int32Array(this.count)
-    const byRank = (a: number, b: number): number => (rank ? rank[a]! - rank[b]! : a - b) || a - b
-    const pair = (a: number, b: number): void => {
-      codes.push(a < b ? a * this.count + b : b * this.count + a)
+    const fill = (band: number, out: Uint32Array): void => {
+      for (let doc = 0; doc < this.count; doc++) out[doc] = this.keys[doc * this.bands + band]!
     }
-    for (let band = 0; band < this.bands; band++) {
-      const heads = new Map<number, number>()
-      const sizes = new Map<number, number>()
-      for (let doc = 0; doc < this.count; doc++) {
-        const key = this.keys[doc * this.bands + band]!
-        next[doc] = heads.get(key) ?? -1
-        heads.set(key, doc)
-        sizes.set(key, (sizes.get(key) ?? 0) + 1)
-      }
-      for (const [key, head] of heads) {
-        if (sizes.get(key)! <= maxBucket) {
-          for (let j = head; j !== -1; j = next[j]!) for (let i = next[j]!; i !== -1; i = next[i]!) pair(i, j)
-          continue
-        }
-        const members: number[] = []
-        for (let j = head; j !== -1; j = next[j]!) members.push(j)
-        members.sort(byRank)
-        for (let m = 1; m < members.length; m++) {
-          for (let l = 0; l < Math.min(m, maxBucket); l++) pair(members[l]!, members[m]!)
-        }
-      }
-    }
-    // Codes sorted numerically are pairs sorted by (i, j); duplicates (several shared bands) are adjacent.
-    const sorted = Float64Array.from(codes).sort()
-    const pairs: Array<[number, number]> = []
-    for (let k = 0; k < sorted.length; k++) {
-      if (k > 0 && sorted[k] === sorted[k - 1]) continue
-      const code = sorted[k]!
-      pairs.push([Math.floor(code / this.count), code % this.count])
-    }
-    return pairs
+    return bucketPairs(this.count, this.bands, fill, rank, maxBucket)
   }
 }

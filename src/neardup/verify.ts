@@ -21,6 +21,13 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return shared
 }
 
+/** Whether two sorted shingle sets are the same set. */
+export function sameSet(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 export interface Overlap {
   /** |a ∩ b| / |a ∪ b|. */
   readonly jaccard: number
@@ -31,12 +38,16 @@ export interface Overlap {
 }
 
 export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
-  const shared = intersectionSize(a, b)
-  const union = a.length + b.length - shared
+  return overlapOf(intersectionSize(a, b), a.length, b.length)
+}
+
+/** The figures of two sets of `sizeA` and `sizeB` shingles that share `shared`: one formula whether the sets are at hand or not. */
+export function overlapOf(shared: number, sizeA: number, sizeB: number): Overlap {
+  const union = sizeA + sizeB - shared
   return {
     jaccard: union === 0 ? 0 : shared / union,
-    containment: a.length === 0 ? 0 : shared / a.length,
-    containmentOfB: b.length === 0 ? 0 : shared / b.length,
+    containment: sizeA === 0 ? 0 : shared / sizeA,
+    containmentOfB: sizeB === 0 ? 0 : shared / sizeB,
   }
 }
 

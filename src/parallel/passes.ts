@@ -15,14 +15,15 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { markBoilerplate } from '../boilerplate/index.js'
 import { cleanedText, createDocument, emptyDecision } from '../document.js'
-import { summarizeForClusters, summarizeForPassages, summarizeLines, type ClusterSummary, type CorpusLines } from './standins.js'
+import { summarizeForClusters } from '../neardup/index.js'
+import { summarizeForPassages, summarizeLines, type CorpusLines } from './standins.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
 import { embedJson } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
-import type { Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
+import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { reportJsonElement } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
@@ -117,7 +118,7 @@ export interface Summary {
   /** What the document adds to the stats, counted as `kept` unless empty (near-duplicates are found later). */
   readonly tally: DocumentTally
   /** Near-duplicate summary, its shingles spooled at `shingles`. */
-  readonly cluster?: Omit<ClusterSummary, 'shingles'>
+  readonly cluster?: ClusterSummary
   readonly shingles?: RecordPlace
   /** Shared-passage summary, spooled. */
   readonly passages?: RecordPlace

@@ -4,9 +4,9 @@
  */
 import { markCorpusBoilerplate } from '../boilerplate/index.js'
 import { isParagraphDecision } from '../document.js'
-import { cleanedKey, findNearDuplicates, fingerprint, type Fingerprint } from '../neardup/index.js'
-import type { BoilerplateOptions, NeardupOptions } from '../options.js'
-import type { BoilerplateEvidence, Cluster, Decision, Document, DocumentSource, SharedPassage } from '../types.js'
+import { findSharedPassages } from '../neardup/shared.js'
+import type { BoilerplateOptions } from '../options.js'
+import type { BoilerplateEvidence, Document, DocumentSource, SharedPassage } from '../types.js'
 
 export type CorpusLines = Record<string, never>
 export function summarizeLines(_document: Document, _options: BoilerplateOptions): CorpusLines {
@@ -31,21 +31,11 @@ export function findCorpusBoilerplate(_ids: readonly string[], _lines: readonly 
   return removals
 }
 
-export type ClusterSummary = Fingerprint
-export function summarizeForClusters(document: Document, options: NeardupOptions): ClusterSummary {
-  return fingerprint(cleanedKey(document), options)
-}
 export function summarizeForPassages(_document: Document): Record<string, never> {
   return {}
 }
 
-export function findNearDuplicatesStandIn(source: DocumentSource, options: NeardupOptions): { clusters: Cluster[]; duplicates: Array<{ document: number; decision: Decision }>; sharedPassages: SharedPassage[] } {
+export function findSharedPassagesStandIn(source: DocumentSource, groupOf: readonly string[]): SharedPassage[] {
   const documents = Array.from({ length: source.size }, (_, i) => source.load(i))
-  const before = documents.map((document) => document.decisions.length)
-  const result = findNearDuplicates(documents, options)
-  const duplicates: Array<{ document: number; decision: Decision }> = []
-  documents.forEach((document, i) => {
-    for (const decision of document.decisions.slice(before[i])) duplicates.push({ document: i, decision })
-  })
-  return { clusters: [...result.clusters], duplicates, sharedPassages: [...result.sharedPassages] }
+  return findSharedPassages(documents, groupOf)
 }

@@ -73,6 +73,8 @@ describe('bench harness', () => {
       }
       expect(result.signatures?.documents).toBe(40)
       expect(result.signatures?.packageMBps).toBeGreaterThan(0)
+      expect(result.signatures?.oursMBps).toBeGreaterThan(0)
+      expect(result.signatures?.fingerprintMBps).toBeGreaterThan(0)
 
       const markdown = renderMarkdown(result)
       const table = markdown.split('\n').filter((line) => line.startsWith('|'))
@@ -82,7 +84,7 @@ describe('bench harness', () => {
       expect(table).toHaveLength(2 + result.runs.length)
       for (const row of table) expect(row.split('|')).toHaveLength(table[0]!.split('|').length)
       expect(markdown).toContain('Command: `npm run bench -- --docs 40`')
-      expect(markdown).toMatch(/`minhash` package [\d.]+ MB\/s/)
+      expect(markdown).toMatch(/`minhash` package [\d.]+ MB\/s; ours \(`signText`\) [\d.]+ MB\/s, \d+x the package; .*\(`fingerprint`, the pipeline's call\) [\d.]+ MB\/s, \d+x\./)
     })
   })
 })

@@ -1,6 +1,6 @@
 /** LSH parameters from the threshold (datasketch's rule) and the bucket index. */
 import { describe, expect, it } from 'vitest'
-import { collisionProbability, LshIndex, optimalBands } from '../../src/neardup/lsh.js'
+import { bucketPairs, collisionProbability, LshIndex, optimalBands } from '../../src/neardup/lsh.js'
 import { signText } from '../../src/neardup/minhash.js'
 import { lshThreshold } from '../../src/neardup/index.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
@@ -64,5 +64,41 @@ describe('LshIndex', () => {
     index.add(signText(base, settings))
     expect(index.query(signText('nothing in common with the rest', settings))).toEqual([])
     expect(index.query(signText(base, settings))).toEqual([0])
+  })
+})
+
+describe('bucketPairs', () => {
+  /** The same rule with a Map of buckets per band: every pair in a small bucket, leaders only in a crowded one. */
+  function mapPairs(keys: readonly Uint32Array[], bands: number, rank: readonly number[], maxBucket: number): Array<[number, number]> {
+    const found = new Set<string>()
+    for (let band = 0; band < bands; band++) {
+      const buckets = new Map<number, number[]>()
+      keys.forEach((row, doc) => buckets.set(row[band]!, [...(buckets.get(row[band]!) ?? []), doc]))
+      for (const members of buckets.values()) {
+        members.sort((a, b) => rank[a]! - rank[b]! || a - b)
+        for (let m = 1; m < members.length; m++) {
+          for (let l = 0; l < (members.length <= maxBucket ? m : Math.min(m, maxBucket)); l++) {
+            found.add([Math.min(members[l]!, members[m]!), Math.max(members[l]!, members[m]!)].join(','))
+          }
+        }
+      }
+    }
+    return [...found].map((pair) => pair.split(',').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  }
+
+  it('pairs what a Map of buckets pairs, with keys differing in either half and crowded buckets', () => {
+    const bands = 6
+    const count = 700
+    let state = 7
+    const next = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0)
+    // Few distinct keys per band, spread over both 16-bit halves: small buckets, and some above the cap.
+    const keys = Array.from({ length: count }, (_, doc) =>
+      Uint32Array.from({ length: bands }, (_, band) => (band === 0 && doc % 3 === 0 ? 0xabcd0000 : ((next() % (band + 40)) * 0x00010001) >>> 0)),
+    )
+    const rank = Array.from({ length: count }, (_, doc) => (doc * 7919) % count)
+    const fill = (band: number, out: Uint32Array): void => keys.forEach((row, doc) => (out[doc] = row[band]!))
+    for (const maxBucket of [64, 10]) {
+      expect(bucketPairs(count, bands, fill, rank, maxBucket)).toEqual(mapPairs(keys, bands, rank, maxBucket))
+    }
   })
 })
