@@ -19,10 +19,10 @@
  * headline, is its title and stays, unless the line is far more widespread than a formula for
  * titles ("Preview: X v X") can be.
  */
-import type { BoilerplateEvidence, Document, Paragraph } from '../types.js'
-import { isParagraphDecision } from '../document.js'
-import { isHeadline } from './blocks.js'
-import { StoryIndex } from './stories.js'
+import type { BoilerplateEvidence, Document } from '../types.js'
+import { KeyTable, U32List } from './keytable.js'
+import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
+import type { StoryIndex } from './stories.js'
 import { lineTemplate } from './template.js'
 import { words } from './zones.js'
 
@@ -34,7 +34,8 @@ const TITLE_FACTOR = 3
 const STORY_COUNT_CAP = 25
 
 export interface CorpusVerdict {
-  readonly document: Document
+  /** Position of the document among the summaries. */
+  readonly document: number
   /** 0-based paragraph index. */
   readonly paragraph: number
   readonly evidence: BoilerplateEvidence
@@ -47,120 +48,205 @@ export function readsAsProse(text: string): boolean {
   return !/\b(?:you|your|yours|us|our|ours)\b/iu.test(trimmed)
 }
 
-interface Occurrence {
-  readonly document: number
-  readonly paragraph: number
-  readonly kept: boolean
-  /** Every paragraph between this one and the top or the bottom of the document is junk. */
-  readonly atEdge: boolean
-}
+/** Paragraphs (document position, paragraph index) removed by an earlier corpus pass: one bit each. */
+export class ParagraphSet {
+  private readonly offsets: Uint32Array
+  private readonly bits: Uint8Array
 
-/** For each paragraph (by index), whether it sits in a run of junk that reaches an end of the document. */
-function edgeRuns(junk: readonly boolean[]): boolean[] {
-  const atEdge = junk.map(() => false)
-  for (let i = 0; i < junk.length && junk[i]; i++) atEdge[i] = true
-  for (let i = junk.length - 1; i >= 0 && junk[i]; i--) atEdge[i] = true
-  return atEdge
-}
-
-/** What makes two lines "the same line": the matching key, or the template (`template.ts`). */
-export type LineKey = (paragraph: Paragraph) => string | undefined
-
-export const exactLine: LineKey = (paragraph) => (paragraph.key === '' ? undefined : paragraph.key)
-export const templateLine: LineKey = (paragraph) => lineTemplate(paragraph.text)?.text
-
-/** Kept paragraphs whose line (by `keyOf`) recurs across at least `minStories` distinct stories. */
-export function findRecurringLines(documents: readonly Document[], minStories: number, keyOf: LineKey = exactLine): CorpusVerdict[] {
-  const keys = documents.map((document) => document.paragraphs.map((paragraph) => keyOf(paragraph)))
-  const order = documents.map((_, i) => i).sort((a, b) => (documents[a]!.id < documents[b]!.id ? -1 : 1))
-  const removedBy = documents.map((document) => {
-    const why = new Map<number, string>()
-    for (const decision of document.decisions) {
-      if (isParagraphDecision(decision)) why.set(decision.paragraph, `${decision.kind}:${decision.rule}`)
-    }
-    return why
-  })
-  // Pass 1: in how many documents each line occurs (outside related-links blocks).
-  const documentCount = new Map<string, number>()
-  for (const [i, document] of documents.entries()) {
-    const distinct = new Set<string>()
-    for (const p of document.paragraphs) {
-      const key = keys[i]![p.index]
-      if (key !== undefined && removedBy[i]!.get(p.index) !== 'boilerplate:related-links') distinct.add(key)
-    }
-    for (const key of distinct) documentCount.set(key, (documentCount.get(key) ?? 0) + 1)
+  constructor(lines: readonly CorpusLines[]) {
+    this.offsets = new Uint32Array(lines.length + 1)
+    for (let i = 0; i < lines.length; i++) this.offsets[i + 1] = this.offsets[i]! + lines[i]!.table.length / LINE_WORDS
+    this.bits = new Uint8Array(Math.ceil(this.offsets[lines.length]! / 8))
   }
-  // Pass 2: the occurrences of the lines frequent enough to matter, in document id order.
-  const byKey = new Map<string, Occurrence[]>()
-  const stories = new StoryIndex(
-    (i) => documents[i]!.paragraphs.filter((p) => !removedBy[i]!.get(p.index)?.startsWith('boilerplate:')).map((p) => p.key),
-    documents.length,
-  )
-  for (const i of order) {
-    const document = documents[i]!
-    const why = removedBy[i]!
-    const frequent = (p: Paragraph): boolean => (documentCount.get(keys[i]![p.index] ?? '') ?? 0) >= minStories
-    const atEdge = edgeRuns(document.paragraphs.map((p) => why.has(p.index) || frequent(p)))
-    const seen = new Set<string>()
-    for (const paragraph of document.paragraphs) {
-      const reason = why.get(paragraph.index)
-      const key = keys[i]![paragraph.index]
-      if (key === undefined || !frequent(paragraph) || reason === 'boilerplate:related-links' || seen.has(key)) continue
-      seen.add(key)
-      const list = byKey.get(key) ?? []
-      list.push({
-        document: i,
-        paragraph: paragraph.index,
-        kept: reason === undefined,
-        atEdge: atEdge[paragraph.index]!,
-      })
-      byKey.set(key, list)
+
+  has(document: number, paragraph: number): boolean {
+    const at = this.offsets[document]! + paragraph
+    return (this.bits[at >>> 3]! & (1 << (at & 7))) !== 0
+  }
+
+  add(document: number, paragraph: number): void {
+    const at = this.offsets[document]! + paragraph
+    this.bits[at >>> 3] = this.bits[at >>> 3]! | (1 << (at & 7))
+  }
+}
+
+/** The lines a document still holds for story sketches: what no boilerplate rule, per document or corpus, removed. */
+export function storyLines(document: Document, lines: CorpusLines, position: number, removed: ParagraphSet): string[] {
+  return document.paragraphs
+    .filter((paragraph) => (lines.table[paragraph.index * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !removed.has(position, paragraph.index))
+    .map((paragraph) => paragraph.key)
+}
+
+export interface RecurringLinesInput {
+  readonly lines: readonly CorpusLines[]
+  /** Document positions in id order. */
+  readonly order: readonly number[]
+  readonly minStories: number
+  /** Lines are the same line when their templates are (else when their matching keys are). */
+  readonly byTemplate: boolean
+  /** Paragraphs earlier corpus passes removed (the summaries predate them). */
+  readonly removed: ParagraphSet
+  readonly stories: StoryIndex
+  /** A paragraph's text (read from the document: summaries hold none), asked of one line per candidate. */
+  readonly text: (document: number, paragraph: number) => string
+}
+
+/** Kept paragraphs whose line recurs across at least `minStories` distinct stories. */
+export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] {
+  const { lines, order, minStories, byTemplate, removed, stories } = input
+  const field = byTemplate ? TEMPLATE : KEY
+  const hasKey = byTemplate ? HAS_TEMPLATE : HAS_KEY
+  const isRemoved = (document: number, at: number, flags: number): boolean => (flags & REMOVED) !== 0 || removed.has(document, at / LINE_WORDS)
+  const counted = (flags: number): boolean => (flags & hasKey) !== 0 && (flags & RELATED_LINKS) === 0
+  // Most lines occur once. A first sweep marks, per bucket of a bitmap (16 bits per line), whether
+  // it was hit twice: only lines in such buckets can recur, and only those enter the table.
+  let lineTotal = 0
+  for (const { table: row } of lines) for (let at = 0; at < row.length; at += LINE_WORDS) if (counted(row[at + FLAGS]!)) lineTotal++
+  let buckets = 1024
+  while (buckets < lineTotal * 16) buckets *= 2
+  const hit = new Uint32Array(buckets / 32)
+  const again = new Uint32Array(buckets / 32)
+  const mask = buckets - 1
+  const bucketOf = (row: Uint32Array, at: number): number => row[at + field]! & mask
+  for (const { table: row } of lines) {
+    for (let at = 0; at < row.length; at += LINE_WORDS) {
+      if (!counted(row[at + FLAGS]!)) continue
+      const bucket = bucketOf(row, at)
+      const bit = 1 << (bucket & 31)
+      if ((hit[bucket >>> 5]! & bit) !== 0) again[bucket >>> 5] = again[bucket >>> 5]! | bit
+      else hit[bucket >>> 5] = hit[bucket >>> 5]! | bit
     }
+  }
+  // Pass 1: in how many documents each line that may recur occurs (outside related-links blocks).
+  // Value 0 counts documents, value 1 remembers the last document counted (position + 1), so each
+  // counts once. A line left out occurs once: below any `minStories`.
+  const table = new KeyTable()
+  for (let i = 0; i < lines.length; i++) {
+    const row = lines[i]!.table
+    for (let at = 0; at < row.length; at += LINE_WORDS) {
+      if (!counted(row[at + FLAGS]!)) continue
+      const bucket = bucketOf(row, at)
+      if ((again[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue
+      const slot = table.insert(row[at + field]!, row[at + field + 1]!)
+      if (table.get(slot, 1) === i + 1) continue
+      table.set(slot, 1, i + 1)
+      table.set(slot, 0, table.get(slot, 0) + 1)
+    }
+  }
+  // Pass 2: the occurrences of the lines frequent enough to matter, in document id order. A line's
+  // number (in order of first occurrence) goes in value 1, as ASSIGNED + number.
+  const ASSIGNED = lines.length + 1
+  const lastDocument = new U32List() // by line number: the document of its latest occurrence
+  const occurrence = { line: new U32List(), document: new U32List(), paragraph: new U32List(), kept: new U32List(), atEdge: new U32List() }
+  let slots = new Int32Array(64)
+  for (const i of order) {
+    const row = lines[i]!.table
+    const count = row.length / LINE_WORDS
+    if (slots.length < count) slots = new Int32Array(count * 2)
+    // Each paragraph's slot when its line is frequent (else -1), and the junk runs at both ends.
+    let lead = count
+    let trail = -1
+    for (let p = 0; p < count; p++) {
+      const at = p * LINE_WORDS
+      const flags = row[at + FLAGS]!
+      const slot = (flags & hasKey) === 0 ? -1 : table.find(row[at + field]!, row[at + field + 1]!)
+      slots[p] = slot >= 0 && table.get(slot, 0) >= minStories ? slot : -1
+      if (slots[p] === -1 && !isRemoved(i, at, flags)) {
+        if (lead === count) lead = p
+        trail = p
+      }
+    }
+    for (let p = 0; p < count; p++) {
+      const slot = slots[p]!
+      const flags = row[p * LINE_WORDS + FLAGS]!
+      if (slot === -1 || (flags & RELATED_LINKS) !== 0) continue
+      let line = table.get(slot, 1) - ASSIGNED
+      if (line >= 0) {
+        if (lastDocument.at(line) === i) continue
+        lastDocument.set(line, i)
+      } else {
+        line = lastDocument.length
+        lastDocument.push(i)
+        table.set(slot, 1, ASSIGNED + line)
+      }
+      occurrence.line.push(line)
+      occurrence.document.push(i)
+      occurrence.paragraph.push(p)
+      occurrence.kept.push(isRemoved(i, p * LINE_WORDS, flags) ? 0 : 1)
+      occurrence.atEdge.push(p < lead || p > trail ? 1 : 0)
+    }
+  }
+  // Occurrences grouped by line (a stable counting sort keeps id order within a line).
+  const lineCount = lastDocument.length
+  const starts = new Uint32Array(lineCount + 1)
+  for (let k = 0; k < occurrence.line.length; k++) starts[occurrence.line.at(k) + 1] = starts[occurrence.line.at(k) + 1]! + 1
+  for (let line = 0; line < lineCount; line++) starts[line + 1] = starts[line + 1]! + starts[line]!
+  const grouped = new Uint32Array(occurrence.line.length)
+  const next = starts.slice(0, lineCount)
+  for (let k = 0; k < occurrence.line.length; k++) {
+    const line = occurrence.line.at(k)
+    grouped[next[line]!] = k
+    next[line] = next[line]! + 1
   }
   const cap = Math.max(minStories, STORY_COUNT_CAP)
-  const storyCounts = new Map<string, number>()
-  const storiesOf = (key: string): number => {
-    let count = storyCounts.get(key)
-    if (count === undefined) storyCounts.set(key, (count = stories.countStories((byKey.get(key) ?? []).map((o) => o.document), cap)))
-    return count
+  const storyCounts = new Int32Array(lineCount).fill(-1)
+  const storiesOf = (line: number): number => {
+    if (storyCounts[line] === -1) {
+      const start = starts[line]!
+      storyCounts[line] = stories.countStories(starts[line + 1]! - start, (k) => occurrence.document.at(grouped[start + k]!), cap)
+    }
+    return storyCounts[line]!
   }
   // Each document's title: its first kept line that is not furniture seen in many more stories than
   // any formula for titles ("Published # X #" is; "Preview: X v X" is not), if that line reads as a headline.
-  const titles = new Set<string>()
+  const titles = new Int32Array(lines.length).fill(-1)
   for (const i of order) {
-    const why = removedBy[i]!
-    for (const paragraph of documents[i]!.paragraphs) {
-      if (why.has(paragraph.index)) continue
-      const key = keys[i]![paragraph.index]
-      if (key !== undefined && byKey.has(key) && storiesOf(key) >= TITLE_FACTOR * minStories) continue
-      if (isHeadline(paragraph.text)) titles.add(`${i}:${paragraph.index}`)
+    const row = lines[i]!.table
+    for (let at = 0; at < row.length; at += LINE_WORDS) {
+      const flags = row[at + FLAGS]!
+      if (isRemoved(i, at, flags)) continue
+      const slot = (flags & hasKey) === 0 ? -1 : table.find(row[at + field]!, row[at + field + 1]!)
+      const line = slot === -1 ? -1 : table.get(slot, 1) - ASSIGNED
+      if (line >= 0 && storiesOf(line) >= TITLE_FACTOR * minStories) continue
+      if ((flags & HEADLINE) !== 0) titles[i] = at / LINE_WORDS
       break
     }
   }
   const verdicts: CorpusVerdict[] = []
-  for (const [key, occurrences] of byKey) {
-    if (occurrences.length < minStories || !occurrences.some((o) => o.kept)) continue
-    const sample = documents[occurrences[0]!.document]!.paragraphs[occurrences[0]!.paragraph]!
+  for (let line = 0; line < lineCount; line++) {
+    const start = starts[line]!
+    const end = starts[line + 1]!
+    let kept = 0
+    let atEdge = 0
+    for (let k = start; k < end; k++) {
+      kept += occurrence.kept.at(grouped[k]!)
+      atEdge += occurrence.atEdge.at(grouped[k]!)
+    }
+    if (end - start < minStories || kept === 0) continue
+    const sample = grouped[start]!
+    const sampleDocument = occurrence.document.at(sample)
+    const sampleParagraph = occurrence.paragraph.at(sample)
+    const sampleText = input.text(sampleDocument, sampleParagraph)
+    const literals = lines[sampleDocument]!.table[sampleParagraph * LINE_WORDS + FLAGS]! >>> 8
     // Prose, and a template with one literal word ("published # X #", but also "sunday, # X"), must
     // sit in the junk run at an end of the article in most documents.
-    const weak = readsAsProse(sample.text) || (keyOf !== exactLine && (lineTemplate(sample.text)?.literals ?? 0) < 2)
-    if (weak && occurrences.filter((o) => o.atEdge).length < AT_EDGE * occurrences.length) continue
-    const storyCount = storiesOf(key)
+    const weak = readsAsProse(sampleText) || (byTemplate && literals < 2)
+    if (weak && atEdge < AT_EDGE * (end - start)) continue
+    const storyCount = storiesOf(line)
     if (storyCount < minStories) continue
-    for (const occurrence of occurrences) {
-      if (!occurrence.kept || titles.has(`${occurrence.document}:${occurrence.paragraph}`)) continue
-      verdicts.push({
-        document: documents[occurrence.document]!,
-        paragraph: occurrence.paragraph,
-        evidence: {
-          by: 'corpus',
-          documents: occurrences.length,
-          stories: storyCount,
-          atLeast: storyCount >= cap,
-          minStories,
-          ...(keyOf === exactLine ? {} : { template: key }),
-        },
-      })
+    const evidence: BoilerplateEvidence = {
+      by: 'corpus',
+      documents: end - start,
+      stories: storyCount,
+      atLeast: storyCount >= cap,
+      minStories,
+      ...(byTemplate ? { template: lineTemplate(sampleText)!.text } : {}),
+    }
+    for (let k = start; k < end; k++) {
+      const document = occurrence.document.at(grouped[k]!)
+      const paragraph = occurrence.paragraph.at(grouped[k]!)
+      if (occurrence.kept.at(grouped[k]!) === 0 || titles[document] === paragraph) continue
+      verdicts.push({ document, paragraph, evidence })
     }
   }
   return verdicts

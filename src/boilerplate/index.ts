@@ -7,14 +7,17 @@
  * recur across distinct stories (`corpus.ts`), word for word and then as templates (`template.ts`).
  */
 import type { BoilerplateOptions } from '../options.js'
-import type { BoilerplateEvidence, Document, Paragraph } from '../types.js'
-import { keptParagraphs } from '../document.js'
+import type { BoilerplateEvidence, Document, DocumentSource, Paragraph } from '../types.js'
+import { arraySource, keptParagraphs } from '../document.js'
 import { findLinkBlocks } from './blocks.js'
-import { exactLine, findRecurringLines, templateLine } from './corpus.js'
+import { findRecurringLines, ParagraphSet, storyLines } from './corpus.js'
+import { summarizeParagraphs, type CorpusLines } from './lines.js'
 import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
+import { StoryIndex } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
+export type { CorpusLines } from './lines.js'
 export { RULES, BLOCK_HEADERS, DETECTOR_IDS, DETECTOR_DESCRIPTIONS, type BoilerplateRule } from './rules.js'
 
 // Extra rules are compiled once per options object, not once per document.
@@ -104,16 +107,59 @@ export function markBoilerplate(document: Document, options: BoilerplateOptions)
   }
 }
 
-/** Corpus-level junk: lines that recur across unrelated stories. Runs after the repeats stage. */
+/** A paragraph the corpus step removes: `document` is a position in the `ids`, `lines` and source given. */
+export interface CorpusRemoval {
+  readonly document: number
+  readonly paragraph: number
+  readonly rule: string
+  readonly evidence: BoilerplateEvidence
+}
+
+/**
+ * What the corpus step needs of a document, after the per-document stages (segment, boilerplate,
+ * repeats): a compact summary with no text (`lines.ts`), for `findCorpusBoilerplate`. Pure; runs
+ * in a worker. Empty when the stage is off.
+ */
+export function summarizeLines(document: Document, options: BoilerplateOptions): CorpusLines {
+  if (!options.enabled) return { table: new Uint32Array(0) }
+  return summarizeParagraphs(document, isActive('corpus-template', options))
+}
+
+/**
+ * Corpus-level junk (lines that recur across unrelated stories), decided on summaries: exact lines
+ * first, then templates over what exact repetition left. Documents are loaded from `source` only
+ * to sketch stories (a bounded cache) and to read the one sample line of each candidate. Removals come in the
+ * order the decisions are to be pushed.
+ */
+export function findCorpusBoilerplate(ids: readonly string[], lines: readonly CorpusLines[], source: DocumentSource, options: BoilerplateOptions): CorpusRemoval[] {
+  if (!options.enabled) return []
+  if (lines.length !== ids.length || source.size !== ids.length) {
+    throw new RangeError(`corpus boilerplate: ${ids.length} ids, ${lines.length} summaries and ${source.size} documents do not match`)
+  }
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
+  const removed = new ParagraphSet(lines)
+  const stories = new StoryIndex((position) => storyLines(source.load(position), lines[position]!, position, removed), ids.length)
+  const text = (position: number, paragraph: number): string => source.load(position).paragraphs[paragraph]!.text
+  const removals: CorpusRemoval[] = []
+  for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {
+    if (!isActive(rule, options)) continue
+    const verdicts = findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, stories, text })
+    // The next pass sees this one's removals, as if they were decisions already.
+    for (const { document, paragraph, evidence } of verdicts) {
+      removals.push({ document, paragraph, rule, evidence })
+      removed.add(document, paragraph)
+      stories.changed(document)
+    }
+  }
+  return removals
+}
+
+/** Corpus-level junk over documents in memory: summarise each, decide, push the decisions. Runs after the repeats stage. */
 export function markCorpusBoilerplate(documents: readonly Document[], options: BoilerplateOptions): void {
   if (!options.enabled) return
-  // Exact lines first; templates then see only what exact repetition left.
-  const passes = [
-    ['corpus-repeat', exactLine],
-    ['corpus-template', templateLine],
-  ] as const
-  for (const [id, keyOf] of passes) {
-    if (!isActive(id, options)) continue
-    for (const verdict of findRecurringLines(documents, options.minStories, keyOf)) remove(verdict.document, verdict.paragraph, id, verdict.evidence)
+  const lines = documents.map((document) => summarizeLines(document, options))
+  const ids = documents.map((document) => document.id)
+  for (const removal of findCorpusBoilerplate(ids, lines, arraySource(documents), options)) {
+    remove(documents[removal.document]!, removal.paragraph, removal.rule, removal.evidence)
   }
 }

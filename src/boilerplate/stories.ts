@@ -61,37 +61,99 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
   return shared / Math.min(a.length, b.length)
 }
 
-/** Documents (by number) and the lines each one still holds; sketches and pair answers are computed once. */
-export class StoryIndex {
+/** Bytes of sketches kept at once: a few thousand documents' worth, whatever the corpus size. */
+export const SKETCH_CACHE_BYTES = 32 * 1024 * 1024
+/** Pair answers remembered at once (the memo is cleared when full: answers are cheap to redo). */
+const ANSWER_CACHE_ENTRIES = 1 << 19
+
+/**
+ * Sketches by document number, least recently used evicted first once they pass a byte budget:
+ * a sketch is made again from its document's lines when it is needed again.
+ */
+export class SketchCache {
   private readonly sketches = new Map<number, Uint32Array>()
+  private heldBytes = 0
+
+  constructor(
+    private readonly make: (document: number) => Uint32Array,
+    private readonly budget = SKETCH_CACHE_BYTES,
+  ) {}
+
+  get bytes(): number {
+    return this.heldBytes
+  }
+
+  get(document: number): Uint32Array {
+    let sketch = this.sketches.get(document)
+    if (sketch) {
+      // A Map iterates in insertion order: re-inserting makes this the most recently used.
+      this.sketches.delete(document)
+      this.sketches.set(document, sketch)
+      return sketch
+    }
+    sketch = this.make(document)
+    this.sketches.set(document, sketch)
+    this.heldBytes += sketch.byteLength
+    for (const [oldest, old] of this.sketches) {
+      if (this.heldBytes <= this.budget || oldest === document) break
+      this.sketches.delete(oldest)
+      this.heldBytes -= old.byteLength
+    }
+    return sketch
+  }
+
+  /** Drops a document's sketch (its lines changed). */
+  forget(document: number): void {
+    const sketch = this.sketches.get(document)
+    if (!sketch) return
+    this.sketches.delete(document)
+    this.heldBytes -= sketch.byteLength
+  }
+}
+
+/**
+ * Documents (by number) and the lines each one still holds. Sketches live in a bounded cache and
+ * are made from `lines` on demand (it may read the document from disk); pair answers are memoised.
+ */
+export class StoryIndex {
+  private readonly sketches: SketchCache
   private readonly answers = new Map<number, boolean>()
 
   constructor(
-    private readonly lines: (document: number) => readonly string[],
+    lines: (document: number) => readonly string[],
     private readonly size: number,
-  ) {}
+    budget = SKETCH_CACHE_BYTES,
+  ) {
+    this.sketches = new SketchCache((document) => shingles(lines(document)), budget)
+  }
 
-  private sketch(document: number): Uint32Array {
-    let sketch = this.sketches.get(document)
-    if (!sketch) this.sketches.set(document, (sketch = shingles(this.lines(document))))
-    return sketch
+  /** The lines of `document` changed (a pass removed some): forget what was known of it. */
+  changed(document: number): void {
+    this.sketches.forget(document)
+    this.answers.clear()
   }
 
   sameStory(a: number, b: number): boolean {
     const key = Math.min(a, b) * this.size + Math.max(a, b)
     let same = this.answers.get(key)
-    if (same === undefined) this.answers.set(key, (same = containment(this.sketch(a), this.sketch(b)) >= SAME_STORY))
+    if (same === undefined) {
+      if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear()
+      same = containment(this.sketches.get(a), this.sketches.get(b)) >= SAME_STORY
+      this.answers.set(key, same)
+    }
     return same
   }
 
   /**
-   * Distinct stories among these documents, grouped greedily in the order given (callers pass id
-   * order, so the count does not depend on input order). Counting stops at `cap`: past it the
-   * answer cannot change, and a footer in thousands of documents would cost thousands of comparisons each.
+   * Distinct stories among `count` documents (`documentAt(0..count-1)`), grouped greedily in that
+   * order (callers pass id order, so the count does not depend on input order). Counting stops at
+   * `cap`: past it the answer cannot change, and a footer in thousands of documents would cost
+   * thousands of comparisons each.
    */
-  countStories(documents: readonly number[], cap: number): number {
+  countStories(count: number, documentAt: (k: number) => number, cap: number): number {
     const stories: number[] = []
-    for (const document of documents) {
+    for (let k = 0; k < count; k++) {
+      const document = documentAt(k)
       if (!stories.some((story) => this.sameStory(story, document))) stories.push(document)
       if (stories.length >= cap) break
     }
