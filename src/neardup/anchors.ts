@@ -136,3 +136,66 @@ export class AnchorIndex {
     })
   }
 }
+
+/** murmur3's finaliser: anchors are minima of their windows, so their low bits are not spread. */
+function mix(value: number, seed: number): number {
+  let h = (value ^ seed) >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/**
+ * A fixed-size counting filter (count-min, two hashes, 2-bit saturating counters, conservative
+ * update) over anchors: after every paragraph's anchors are added, `mayRecur` is false only for an
+ * anchor added at most once. Estimates never fall below true counts, so an anchor it drops is one
+ * no two paragraphs share: it could never pair anything, and the index need not hold it.
+ */
+export class AnchorFilter {
+  private readonly counters: Uint8Array
+  private readonly mask: number
+
+  /** `slots` is rounded up to a power of two, 4 counters a byte. */
+  constructor(slots: number) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(slots, 64)))
+    this.counters = new Uint8Array(size / 4)
+    this.mask = size - 1
+  }
+
+  /** Bytes the counters take. */
+  get bytes(): number {
+    return this.counters.length
+  }
+
+  private get(slot: number): number {
+    return (this.counters[slot >>> 2]! >>> ((slot & 3) * 2)) & 3
+  }
+
+  private bump(slot: number): void {
+    this.counters[slot >>> 2]! += 1 << ((slot & 3) * 2)
+  }
+
+  /** Counts each of `anchors` once (a paragraph's anchors are distinct). */
+  add(anchors: Uint32Array): void {
+    for (let k = 0; k < anchors.length; k++) {
+      const first = mix(anchors[k]!, 0x9e3779b9) & this.mask
+      const second = mix(anchors[k]!, 0x7f4a7c15) & this.mask
+      const a = this.get(first)
+      const b = this.get(second)
+      const least = Math.min(a, b)
+      if (least >= 2) continue // "two or more" is all that is asked
+      if (a === least) this.bump(first)
+      if (b === least && second !== first) this.bump(second)
+    }
+  }
+
+  /** False only for an anchor added at most once. */
+  mayRecur(anchor: number): boolean {
+    return Math.min(this.get(mix(anchor, 0x9e3779b9) & this.mask), this.get(mix(anchor, 0x7f4a7c15) & this.mask)) >= 2
+  }
+
+  /** The anchors that may recur, in order (a copy). */
+  recurring(anchors: Uint32Array): Uint32Array {
+    return anchors.filter((anchor) => this.mayRecur(anchor))
+  }
+}
