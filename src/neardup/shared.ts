@@ -5,14 +5,15 @@
  *
  * Memory stays bounded at scale: each document is first reduced to a `PassageSummary` (its long
  * paragraphs' winnowing anchors, anchors.ts), in a worker. The search then reads the summaries
- * twice — once to count anchors in a fixed-size filter, once to index the anchors that may recur —
+ * again and again — once to count anchors in a fixed-size filter, then once per hash partition of
+ * the anchors that may recur, keeping only the postings that can pair paragraphs of two clusters —
  * and loads the text of a paragraph from the `DocumentSource` only when it is in a candidate pair
  * (paragraphs sharing MIN_ANCHORS anchors across clusters), through a bounded cache. Each unit of a
  * candidate (the paragraph, its long sentences: units.ts) is verified against each unit of the other.
  */
 import { arraySource, keptParagraphs } from '../document.js'
 import type { Document, DocumentSource, PassageSummary, SharedPassage } from '../types.js'
-import { AnchorFilter, AnchorIndex, winnow } from './anchors.js'
+import { AnchorFilter, AnchorIndex, PairIndex, partitionOf, winnow } from './anchors.js'
 import { scanShingles, scratchShingles } from './shingle.js'
 import { MIN_PASSAGE_WORDS, ParagraphUnits, SHINGLE, mayMatch, sentenceTokenizer, verifyUnits, wordsOf, type Unit } from './units.js'
 
@@ -26,6 +27,8 @@ const MIN_ANCHORS = 2
 /** Counting-filter slots per document: about four per anchor, so few single anchors pass as recurring. */
 const FILTER_SLOTS_PER_DOCUMENT = 512
 const MAX_FILTER_SLOTS = 2 ** 29
+/** Anchors indexed per pass over the summaries: about 16 bytes each while their postings are sorted. */
+const PARTITION_ENTRIES = 2 ** 23
 /** Candidate pairs verified per block, and paragraphs loaded per block (about 2 KB each, sentences split). */
 const BLOCK_PAIRS = 2 ** 20
 const BLOCK_PARAGRAPHS = 2 ** 16
@@ -107,7 +110,8 @@ function union(a: Matched, b: Matched): void {
 
 /**
  * Passages recurring in documents of different clusters, from the documents' summaries.
- * `summaries()` yields every document's `PassageSummary` in position order and is called twice;
+ * `summaries()` yields every document's `PassageSummary` in position order and is called once,
+ * then once per partition of the anchors (one partition up to `partitionEntries` anchors in all);
  * `groupOf[i]` is document i's cluster (documents of one cluster share everything, so pairs inside
  * one are not compared); `source` loads a document only when one of its paragraphs is a candidate.
  */
@@ -116,36 +120,55 @@ export function findSharedPassagesIn(
   summaries: () => Iterable<PassageSummary>,
   groupOf: readonly string[],
   source: DocumentSource,
+  partitionEntries = PARTITION_ENTRIES,
 ): SharedPassage[] {
   // Pass 1: an anchor in one paragraph only can never pair two.
-  const filter = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  let anchorCount = 0
   for (const summary of summaries()) {
     for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+    anchorCount += summary.anchors.length
   }
-  // Pass 2: index the paragraphs holding anchors that may recur (no other can be a candidate).
-  const index = new AnchorIndex()
+  // Passes 2…: the paragraphs holding anchors that may recur (no other can be a candidate) are
+  // numbered, and their anchors indexed one hash partition per pass, so that at most about
+  // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
+  const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
   const located: Located = { documents: new Column(), paragraphs: new Column(), lines: new Column(), words: new Column() }
-  const groupIds = new Map<string, number>()
   const groups = new Column()
-  let position = 0
-  for (const summary of summaries()) {
-    const group = groupOf[position]!
-    if (!groupIds.has(group)) groupIds.set(group, groupIds.size)
-    for (let k = 0; k + 1 < summary.offsets.length; k++) {
-      const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
-      // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
-      if (anchors.length === 0) continue
-      index.add(located.documents.length, anchors)
-      located.documents.push(position)
-      located.paragraphs.push(summary.paragraphs[k]!)
-      located.lines.push(summary.lines[k]!)
-      located.words.push(summary.words[k]!)
-      groups.push(groupIds.get(group)!)
+  const kept: Uint32Array[] = []
+  let groupArray = new Int32Array(0)
+  for (let partition = 0; partition < partitions; partition++) {
+    const first = partition === 0
+    const groupIds = new Map<string, number>()
+    const index = new AnchorIndex()
+    let paragraph = 0
+    let position = 0
+    for (const summary of summaries()) {
+      const group = groupOf[position]!
+      if (first && !groupIds.has(group)) groupIds.set(group, groupIds.size)
+      for (let k = 0; k + 1 < summary.offsets.length; k++) {
+        const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+        // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
+        if (anchors.length === 0) continue
+        if (first) {
+          located.documents.push(position)
+          located.paragraphs.push(summary.paragraphs[k]!)
+          located.lines.push(summary.lines[k]!)
+          located.words.push(summary.words[k]!)
+          groups.push(groupIds.get(group)!)
+        }
+        const mine = partitions === 1 ? anchors : anchors.filter((anchor) => partitionOf(anchor, partitions) === partition)
+        if (mine.length > 0) index.add(paragraph, mine)
+        paragraph++
+      }
+      position++
     }
-    position++
+    if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
+    if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.get(i))
+    kept.push(index.keptPostings(groupArray, MAX_POSTING))
   }
-  if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-  groupIds.clear()
+  filter = undefined // the counters are done with: free them before the pairs are searched
+  const pairIndex = new PairIndex(groupArray.length, kept)
 
   const tokenizer = sentenceTokenizer()
   // Matched units by id, in order of first match (which fixes ties in `collect`).
@@ -207,8 +230,7 @@ export function findSharedPassagesIn(
     if (slot === undefined) needed.set(paragraph, (slot = needed.size))
     return slot
   }
-  const groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.get(i))
-  index.forEachPair(groupArray, MIN_ANCHORS, MAX_POSTING, (x, y) => {
+  pairIndex.forEachPair(groupArray, MIN_ANCHORS, (x, y) => {
     pairs[2 * pairCount] = slotOf(x)
     pairs[2 * pairCount + 1] = slotOf(y)
     pairCount++

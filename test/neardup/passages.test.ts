@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { keptParagraphs } from '../../src/document.js'
-import { AnchorFilter } from '../../src/neardup/anchors.js'
+import { AnchorFilter, AnchorIndex, PairIndex, partitionOf } from '../../src/neardup/anchors.js'
 import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, summarizeForPassages } from '../../src/neardup/shared.js'
 import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits } from '../../src/neardup/units.js'
 import type { Document, DocumentSource, PassageSummary } from '../../src/types.js'
@@ -21,7 +21,7 @@ function countingSource(documents: readonly Document[]): DocumentSource & { load
 }
 
 /** Both searches on the same documents: the streaming one reads cloned summaries, twice. */
-function bothWays(documents: readonly Document[], groupOf: readonly string[]) {
+function bothWays(documents: readonly Document[], groupOf: readonly string[], partitionEntries?: number) {
   const summaries = documents.map((document) => structuredClone(summarizeForPassages(document)))
   let reads = 0
   const source = countingSource(documents)
@@ -30,6 +30,7 @@ function bothWays(documents: readonly Document[], groupOf: readonly string[]) {
     () => (reads++, summaries.values()),
     groupOf,
     source,
+    partitionEntries,
   )
   return { streamed, inMemory: findSharedPassages(documents, groupOf), reads, loads: source.loads, summaries }
 }
@@ -78,10 +79,16 @@ describe('findSharedPassagesIn', () => {
     const generator = new CorpusGenerator(loadPools(devSet), 11)
     const documents = Array.from({ length: 600 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
     const groupOf = documents.map((_, i) => `group-${i % 500}`)
-    const { streamed, inMemory, loads } = bothWays(documents, groupOf)
+    const { streamed, inMemory, loads, summaries } = bothWays(documents, groupOf)
     expect(inMemory.length).toBeGreaterThan(10)
     expect(streamed).toEqual(inMemory)
     expect(loads.length).toBeLessThanOrEqual(documents.length)
+    // anchors indexed a few thousand per pass: one read to count, then one per partition
+    const anchors = summaries.reduce((sum, summary) => sum + summary.anchors.length, 0)
+    const partitioned = bothWays(documents, groupOf, 5000)
+    expect(partitioned.reads).toBe(1 + Math.ceil(anchors / 5000))
+    expect(partitioned.reads).toBeGreaterThan(3)
+    expect(partitioned.streamed).toEqual(inMemory)
   })
 
   it('refuses summaries that do not match the documents', () => {
@@ -162,5 +169,41 @@ describe('AnchorFilter', () => {
     expect(filter.recurring(twice)).toEqual(twice)
     expect(filter.recurring(once).length).toBeLessThan(once.length / 20)
     expect(filter.bytes).toBe((1 << 16) / 4)
+  })
+})
+
+describe('PairIndex', () => {
+  it('finds the same pairs from anchors indexed in hash partitions as from one index', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }), { minLength: 2, maxLength: 60 }), fc.integer({ min: 2, max: 5 }), (items, partitions) => {
+        const groupOf = Int32Array.from(items, (_, i) => i % 7)
+        const pairsOf = (index: { forEachPair: (visit: (a: number, b: number) => void) => void }): number[][] => {
+          const pairs: number[][] = []
+          index.forEachPair((a, b) => pairs.push([a, b]))
+          return pairs
+        }
+        const whole = new AnchorIndex()
+        const parts = Array.from({ length: partitions }, () => new AnchorIndex())
+        items.forEach((anchors, item) => {
+          const sorted = Uint32Array.from(anchors).sort()
+          whole.add(item, sorted)
+          parts.forEach((part, p) => part.add(item, sorted.filter((anchor) => partitionOf(anchor, partitions) === p)))
+        })
+        const one = pairsOf({ forEachPair: (visit) => whole.forEachPair(groupOf, 2, 6, visit) })
+        const split = new PairIndex(items.length, parts.map((part) => part.keptPostings(groupOf, 6)))
+        expect(pairsOf({ forEachPair: (visit) => split.forEachPair(groupOf, 2, visit) })).toEqual(one)
+      }),
+      { seed: 5 },
+    )
+  })
+
+  it('keeps no posting held inside one group: a story and its copies pair nothing', () => {
+    const index = new AnchorIndex()
+    index.add(0, Uint32Array.of(1, 2))
+    index.add(1, Uint32Array.of(1, 2, 3))
+    index.add(2, Uint32Array.of(3, 4))
+    index.add(3, Uint32Array.of(4))
+    // items 0 and 1 are one cluster: anchors 1 and 2 are dropped; 3 and 4 are kept
+    expect([...index.keptPostings(Int32Array.of(0, 0, 1, 2), 64)]).toEqual([1, 2, 0xffffffff, 2, 3, 0xffffffff])
   })
 })
