@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The command line: a thin shell over the library. Flags → options → clean() → writeOutputs().
+ * The command line: a thin shell over the library. Flags → options → cleanToFiles() (the pipeline,
+ * streamed to files and stdout).
  * Exit codes: 0 done; 1 some input could not be used and --strict was given, or nothing could be
  * read at all; 2 the command line itself is wrong.
  */
@@ -8,17 +9,16 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { clean, type CleanResult } from './pipeline.js'
 import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
 import { readDocuments, DEFAULT_GLOB } from './read/index.js'
-import { overwritesInput, unusableFolder, writeOutputs } from './write/index.js'
-import { jsonlRecord, selectForOutput } from './write/texts.js'
+import { overwritesInput, unusableFolder } from './write/index.js'
+import { cleanToFiles, type DocumentNotice } from './write/stream.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
 import { VERSION } from './version.js'
 import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/index.js'
 import { writeChunksAtomic } from './write/atomic.js'
 import { createProgress, type Progress } from './progress/index.js'
-import type { Diagnostic, DocumentInput, Report } from './types.js'
+import type { Diagnostic, DocumentInput, Report, ReportDocument } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_INPUT = join(PACKAGE_ROOT, 'seeds')
@@ -129,8 +129,7 @@ function formatDiagnostic(diagnostic: Diagnostic): string {
 }
 
 /** One document's decisions, as a linter prints its messages. */
-export function explainDocument(report: Report, id: string): string {
-  const document = report.documents.find((entry) => entry.id === id)
+export function explainDocument(document: ReportDocument | null, id: string): string {
   if (!document) throw new UsageError(`--explain: no document with id "${id}"`)
   const lines = [`${document.id}: ${document.status}${document.reason ? ` (${document.reason})` : ''}`]
   for (const removed of document.removed) {
@@ -143,19 +142,19 @@ export function explainDocument(report: Report, id: string): string {
   return `${lines.join('\n')}\n`
 }
 
-function summary(result: CleanResult): string {
-  const { documents, lines } = result.report.stats
+function summary(frame: Omit<Report, 'documents'>): string {
+  const { documents, lines } = frame.stats
   return (
     `neardup: ${documents.in} documents: ${documents.kept} kept, ${documents.duplicate} duplicate, ` +
     `${documents.empty} empty, ${documents.skipped} skipped; removed ${lines.removed.boilerplate} boilerplate ` +
-    `and ${lines.removed.repeat} repeated lines; ${result.report.clusters.length} clusters\n`
+    `and ${lines.removed.repeat} repeated lines; ${frame.clusters.length} clusters\n`
   )
 }
 
 /** One line per document problem not already said by a diagnostic: warnings, and skips. */
-function reportDocuments(report: Report, diagnostics: readonly Diagnostic[], quiet: boolean): void {
+function reportDocuments(notices: readonly DocumentNotice[], diagnostics: readonly Diagnostic[], quiet: boolean): void {
   const said = new Set(diagnostics.map((diagnostic) => `${diagnostic.file}\0${diagnostic.line ?? ''}`))
-  for (const document of report.documents) {
+  for (const document of notices) {
     const place = { file: document.source.file, ...(document.source.line !== undefined ? { line: document.source.line } : {}) }
     if (!quiet) for (const message of document.warnings) process.stderr.write(`${formatDiagnostic({ severity: 'warning', code: 'document', ...place, message })}\n`)
     if (document.status === 'skipped' && !said.has(`${place.file}\0${place.line ?? ''}`)) {
@@ -212,34 +211,20 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   if (clash) throw new UsageError(clash)
   const read = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
   const documents = progress ? counted(read, progress) : read
-  const result = await clean(documents, options, { diagnostics, ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}) })
-  progress?.stop()
-  reportDocuments(result.report, diagnostics, flags.quiet ?? false)
-  progress?.stage('writing')
-  await writeOutputs(result, {
+  const result = await cleanToFiles(documents, options, { diagnostics, ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}) }, {
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.report ? { report: flags.report } : {}),
+    ...(flags.stdout ? { stdout: process.stdout } : {}),
+    ...(flags.explain !== undefined ? { explain: flags.explain } : {}),
     keepDuplicates: flags.keepDuplicates ?? false,
   })
-  if (flags.stdout) {
-    // Records go out in chunks of about 1 MB: one write per record costs more than the JSON.
-    let chunk = ''
-    const flush = async (): Promise<void> => {
-      if (chunk !== '' && !process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
-      chunk = ''
-    }
-    for (const document of selectForOutput(result.documents, flags.keepDuplicates ?? false)) {
-      chunk += jsonlRecord(document)
-      if (chunk.length >= 1 << 20) await flush()
-    }
-    await flush()
-  }
   progress?.stop()
-  if (flags.explain !== undefined) process.stdout.write(explainDocument(result.report, flags.explain))
-  if (!flags.quiet) process.stderr.write(summary(result))
-  const skipped = result.report.stats.documents.skipped
+  reportDocuments(result.notices, diagnostics, flags.quiet ?? false)
+  if (flags.explain !== undefined) process.stdout.write(explainDocument(result.explained, flags.explain))
+  if (!flags.quiet) process.stderr.write(summary(result.frame))
+  const skipped = result.frame.stats.documents.skipped
   const errors = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
-  if (result.report.documents.length === 0 && errors) return 1
+  if (result.count === 0 && errors) return 1
   return flags.strict && (skipped > 0 || errors) ? 1 : 0
 }
 

@@ -2,7 +2,7 @@
  * Small helpers over `Document` shared by stages: what is still kept, and the cleaned text.
  * Kept = not the subject of any paragraph decision.
  */
-import type { Document, DocumentInput, DocumentSource, Paragraph, ParagraphDecision } from './types.js'
+import type { Document, DocumentDecision, DocumentInput, DocumentSource, Paragraph, ParagraphDecision } from './types.js'
 
 export function createDocument(input: DocumentInput): Document {
   return {
@@ -51,4 +51,12 @@ export function arraySource(documents: readonly Document[]): DocumentSource {
       return document
     },
   }
+}
+
+/** A document with no paragraphs, or with every paragraph removed, is `empty`: the decision, or null. */
+export function emptyDecision(document: Document): DocumentDecision | null {
+  if (document.skipped !== undefined) return null
+  if (document.paragraphs.length === 0) return { kind: 'empty', rule: 'empty-input', evidence: { paragraphs: 0 } }
+  if (keptParagraphs(document).length === 0) return { kind: 'empty', rule: 'nothing-left', evidence: { paragraphs: document.paragraphs.length } }
+  return null
 }

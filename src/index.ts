@@ -2,12 +2,15 @@
  * The public API, curated: what a user imports from 'neardup'. Stage internals are deliberately
  * not exported; they change without notice.
  */
-export { clean } from './pipeline.js'
-export type { CleanContext, CleanResult } from './pipeline.js'
+export { clean, cleanCorpus } from './pipeline.js'
+export type { CleanContext, CleanResult, DocumentSink, PipelineResult } from './pipeline.js'
+export type { Rendered, DocumentMeta } from './parallel/index.js'
 export { readDocuments, DEFAULT_GLOB } from './read/index.js'
 export type { ReadOptions } from './read/index.js'
 export { writeOutputs } from './write/index.js'
 export type { WriteOptions, WrittenFiles } from './write/index.js'
+export { cleanToFiles } from './write/stream.js'
+export type { StreamOptions, StreamResult, DocumentNotice } from './write/stream.js'
 export { explain } from './report/explain.js'
 export { RULES } from './boilerplate/index.js'
 export type { BoilerplateRule } from './boilerplate/index.js'

@@ -1,23 +1,34 @@
 /**
- * clean(): the stages in order, each timed. This file is the table of contents of the tool.
- * read → segment → boilerplate → repeats → corpus boilerplate → near-duplicates → report
- * (segment, boilerplate and repeats run per document, on worker threads, while reading goes on)
+ * The pipeline: the stages in order, each timed. This file is the table of contents of the tool.
+ *
+ *   read → segment → boilerplate → repeats        pass 1, per document, on worker threads
+ *   corpus boilerplate                             main thread, on compact summaries
+ *   empty; near-duplicate summaries                pass 2, per document, on worker threads
+ *   near-duplicate clusters, shared passages      main thread, on compact summaries
+ *   report entries and cleaned texts               pass 3, per document, on worker threads, in id order
+ *
+ * Between passes each document lives in the spool on disk (src/spool/); the main thread keeps a
+ * few numbers per document, so memory does not grow with the corpus's text. `clean()` collects the
+ * result in memory for library callers; the command line streams it to files (src/write/).
  */
 import { performance } from 'node:perf_hooks'
-import { markCorpusBoilerplate } from './boilerplate/index.js'
-import { createDocument, keptParagraphs } from './document.js'
-import { findNearDuplicates } from './neardup/index.js'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
-import { applyStageOutputs, createDocumentStageRunner } from './parallel/index.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './parallel/index.js'
+import { findCorpusBoilerplate, findNearDuplicatesStandIn, type CorpusLines } from './parallel/standins.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
-import { buildReport, statusOf } from './report/build.js'
-import type { CleanedDocument, Diagnostic, Document, DocumentInput, Report } from './types.js'
+import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
+import { createDocument } from './document.js'
+import { createSpoolFolder, PlaceTable, readRecord } from './spool/index.js'
+import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, Report, ReportDocument, SharedPassage } from './types.js'
+import { assignFileNames } from './write/names.js'
 
 export interface CleanContext {
   /** Problems met while reading (filled while the input is consumed); copied into the report. */
   readonly diagnostics?: readonly Diagnostic[]
   /** Called as each corpus-level stage starts (the CLI's progress bar shows it). */
   readonly onStage?: (stage: string) => void
+  /** Where the spool folder goes (default: the system's temporary folder). */
+  readonly tempDir?: string
 }
 
 export interface CleanResult {
@@ -26,19 +37,34 @@ export interface CleanResult {
   readonly report: Report
 }
 
+/** Where the documents go, in id order, as pass 3 renders them. */
+export interface DocumentSink {
+  /** Hand back report entries as objects too (`clean()` keeps them). */
+  readonly entries: boolean
+  /** Folder for the `.txt` files of written documents, if any (written by the workers). */
+  readonly out: string | null
+  /** Write duplicates' cleaned texts as well as canonicals and unique documents. */
+  readonly keepDuplicates: boolean
+  /**
+   * Called once, before the first document: the report without its documents (its stats are known
+   * by then, so report.json can be written front to back), and how many documents will follow.
+   */
+  begin(frame: Omit<Report, 'documents'>, count: number): void | Promise<void>
+  /** Each document, in id order; `meta` says where it came from. */
+  write(rendered: Rendered, meta: DocumentMeta): void | Promise<void>
+}
+
+/** The report without its documents (those went to the sink), and how many there were. */
+export interface PipelineResult {
+  readonly frame: Omit<Report, 'documents'>
+  readonly count: number
+}
+
 class StageTimer {
   readonly timings: Record<string, number> = {}
   constructor(private readonly onStage: (stage: string) => void = () => {}) {}
-  time<T>(stage: string, work: () => T): T {
+  async time<T>(stage: string, work: () => T | Promise<T>): Promise<T> {
     this.onStage(stage)
-    const start = performance.now()
-    try {
-      return work()
-    } finally {
-      this.timings[stage] = Math.round((this.timings[stage] ?? 0) + performance.now() - start)
-    }
-  }
-  async timeAsync<T>(stage: string, work: () => Promise<T>): Promise<T> {
     const start = performance.now()
     try {
       return await work()
@@ -48,69 +74,246 @@ class StageTimer {
   }
 }
 
-/** Reads every input and runs the per-document stages on it as it arrives (on worker threads with jobs > 1). */
-async function readAndProcess(
+/** What the main thread holds per input: its meta and, for the few skipped inputs, the rest. */
+interface Held {
+  readonly meta: DocumentMeta
+  readonly skipped?: string
+  /** Skipped inputs only (they never reach the spool). */
+  readonly text?: string
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Cleans a corpus, streaming each document's result to `sink` in id order. Memory: a few hundred
+ * bytes per document on this thread, whatever the corpus's size.
+ */
+export async function cleanCorpus(
+  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  optionsInput: CleanOptionsInput,
+  context: CleanContext,
+  sink: DocumentSink,
+): Promise<PipelineResult> {
+  const options = resolveOptions(optionsInput)
+  const timer = new StageTimer(context.onStage)
+  const spool = createSpoolFolder(context.tempDir)
+  const runner = new PassRunner(options.jobs)
+  try {
+    const read = await timer.time('read', () => readPass(input, options, spool.dir, runner))
+    const held = read.held
+    const extras: Array<Decision[] | undefined> = []
+    const addDecision = (position: number, decision: Decision): void => {
+      ;(extras[position] ??= []).push(decision)
+    }
+    const sourceOf = (positions: readonly number[]): DocumentSource => ({
+      size: positions.length,
+      load: (k) => loadDocument(spool.dir, read.places.get(positions[k]!), held[positions[k]!]!.meta, extras[positions[k]!]),
+    })
+
+    const usable = held.flatMap((item, position) => (item.skipped === undefined ? [position] : []))
+    await timer.time('corpus', () => {
+      const removals = findCorpusBoilerplate(
+        usable.map((position) => held[position]!.meta.id),
+        usable.map((position) => read.lines[position]!),
+        sourceOf(usable),
+        options.boilerplate,
+      )
+      for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
+    })
+
+    // Stats are counted as pass 2 goes (near-duplicates corrected after), so the report's frame is
+    // complete before pass 3 and report.json can be written front to back.
+    const counter = new StatsCounter()
+    for (const item of held) if (item.skipped !== undefined) counter.add(tallyDocument(createDocument({ id: item.meta.id, text: item.text ?? '', skipped: item.skipped }), { status: 'skipped', text: '' }))
+    const kept: number[] = []
+    const cleanedBytes = new Float64Array(held.length)
+    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
+      counter.add(summary.tally)
+      if (summary.empty !== null) addDecision(position, summary.empty)
+      else {
+        kept.push(position)
+        cleanedBytes[position] = summary.tally.bytesOut
+      }
+    }))
+
+    const neardup = await timer.time('neardup', () => {
+      if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }
+      const result = findNearDuplicatesStandIn(sourceOf(kept), options.neardup)
+      for (const { document, decision } of result.duplicates) {
+        addDecision(kept[document]!, decision)
+        if (decision.kind === 'duplicate') counter.markDuplicate(cleanedBytes[kept[document]!]!)
+      }
+      return result
+    })
+
+    for (const [stage, ms] of Object.entries(runner.timings)) timer.timings[stage] = Math.round(ms)
+    const frame = {
+      ...reportHead(options, counter.stats(neardup.clusters, { ...timer.timings })),
+      clusters: neardup.clusters,
+      sharedPassages: neardup.sharedPassages,
+      diagnostics: sortDiagnostics(context.diagnostics ?? []),
+    }
+    await sink.begin(frame, held.length)
+    context.onStage?.('writing')
+    await renderPass(held, read.places, extras, neardup.clusters, spool.dir, runner, sink)
+    return { frame, count: held.length }
+  } finally {
+    await runner.close()
+    spool.dispose()
+  }
+}
+
+/** Pass 1: reads every input and runs the per-document stages on it as it arrives. */
+async function readPass(
   input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
   options: CleanOptions,
-  timer: StageTimer,
-): Promise<Document[]> {
+  spool: string,
+  runner: PassRunner,
+): Promise<{ held: Held[]; places: PlaceTable; lines: CorpusLines[] }> {
   const items: DocumentInput[] = []
-  const runner = createDocumentStageRunner(options, options.jobs)
-  let finished: Awaited<ReturnType<typeof runner.finish>>
-  try {
-    for await (const raw of input) {
-      const item = limitSize(raw, options.input)
-      items.push(item)
-      await runner.push(item)
-    }
-  } finally {
-    finished = await runner.finish()
+  const places = new PlaceTable()
+  const lines: CorpusLines[] = []
+  let batch: number[] = []
+  let texts: string[] = []
+  let chars = 0
+  const dispatch = async (): Promise<void> => {
+    if (batch.length === 0) return
+    const positions = batch
+    const task = { pass: 'read' as const, spool, texts, options }
+    batch = []
+    texts = []
+    chars = 0
+    await runner.dispatch(task, (output) => {
+      output.documents.forEach((document, i) => {
+        places.set(positions[i]!, document.place)
+        lines[positions[i]!] = document.lines
+      })
+    })
   }
-  // The stages never read the id, so ids are made unique (deterministically) once every id is known.
-  const documents = uniqueIds(items).map(createDocument)
-  applyStageOutputs(documents, finished.outputs)
-  // Thread time summed over workers: with --jobs N these add up to more than the wall time.
-  for (const [stage, ms] of Object.entries(finished.timings)) timer.timings[stage] = ms
-  return documents
+  for await (const raw of input) {
+    const item = limitSize(raw, options.input)
+    const position = items.length
+    // The text goes to the workers and the spool; only skipped inputs keep theirs here.
+    items.push(item.skipped === undefined ? { ...item, text: '' } : item)
+    if (item.skipped !== undefined) continue
+    batch.push(position)
+    texts.push(item.text)
+    chars += item.text.length
+    if (chars < BATCH_CHARS && batch.length < BATCH_DOCUMENTS) continue
+    runner.start() // a full batch with (maybe) more to come: worth the threads
+    await dispatch()
+  }
+  await dispatch()
+  await runner.drain()
+  return { held: await withUniqueIds(items, spool, places), places, lines }
 }
 
-/** A document with no paragraphs, or with every paragraph removed, is `empty`. */
-function markEmpty(document: Document): void {
-  if (document.skipped !== undefined) return
-  if (document.paragraphs.length === 0) {
-    document.decisions.push({ kind: 'empty', rule: 'empty-input', evidence: { paragraphs: 0 } })
-  } else if (keptParagraphs(document).length === 0) {
-    document.decisions.push({ kind: 'empty', rule: 'nothing-left', evidence: { paragraphs: document.paragraphs.length } })
-  }
+/**
+ * Ids made unique (the stages never read them). Copies sharing an id are ordered by their text,
+ * which only the spool still holds, so those few are read back.
+ */
+async function withUniqueIds(items: DocumentInput[], spool: string, places: PlaceTable): Promise<Held[]> {
+  const seen = new Map<string, number>()
+  for (const item of items) seen.set(item.id, (seen.get(item.id) ?? 0) + 1)
+  const withTexts = items.map((item, position) =>
+    seen.get(item.id)! > 1 && item.skipped === undefined ? { ...item, text: readRecord<{ text: string }>(spool, places.get(position)).text } : item,
+  )
+  return uniqueIds(withTexts).map((item) => ({
+    meta: { id: item.id, source: item.source ?? { file: item.id }, warnings: [...(item.warnings ?? [])] },
+    ...(item.skipped !== undefined ? { skipped: item.skipped, text: item.text } : {}),
+  }))
 }
 
-/** Cleans a corpus: documents in, cleaned documents and the report out. */
+/** Pass 2: corpus decisions applied, `empty` decided, near-duplicate summaries of what is kept. */
+async function summarizePass(
+  usable: readonly number[],
+  options: CleanOptions,
+  spool: string,
+  runner: PassRunner,
+  places: PlaceTable,
+  extras: ReadonlyArray<Decision[] | undefined>,
+  use: (position: number, summary: Summary) => void,
+): Promise<void> {
+  if (usable.length > BATCH_DOCUMENTS) runner.start()
+  for (let from = 0; from < usable.length; from += BATCH_DOCUMENTS) {
+    const positions = usable.slice(from, from + BATCH_DOCUMENTS)
+    const items = positions.map((position) => ({ place: places.get(position), extra: extras[position] ?? [] }))
+    await runner.dispatch({ pass: 'summarize', spool, items, options }, (output) => {
+      output.documents.forEach((summary, i) => use(positions[i]!, summary))
+    })
+  }
+  await runner.drain()
+}
+
+/** Pass 3: every document in id order, rendered by the workers, handed to the sink in that order. */
+async function renderPass(
+  held: readonly Held[],
+  places: PlaceTable,
+  extras: ReadonlyArray<Decision[] | undefined>,
+  clusters: readonly Cluster[],
+  spool: string,
+  runner: PassRunner,
+  sink: DocumentSink,
+): Promise<void> {
+  const order = held.map((_, position) => position).sort((a, b) => compareIds(held[a]!.meta.id, held[b]!.meta.id))
+  const clusterOf = canonicalClusters(clusters)
+  const statusOf = (position: number): string => {
+    if (held[position]!.skipped !== undefined) return 'skipped'
+    for (const decision of extras[position] ?? []) if (decision.kind === 'duplicate' || decision.kind === 'empty') return decision.kind
+    return 'kept'
+  }
+  const selected = (position: number): boolean => {
+    const status = statusOf(position)
+    return status === 'kept' || (sink.keepDuplicates && status === 'duplicate')
+  }
+  const names = sink.out === null ? new Map<string, string>() : assignFileNames(order.filter(selected).map((position) => held[position]!.meta.id))
+  if (order.length > BATCH_DOCUMENTS) runner.start()
+  for (let from = 0; from < order.length; from += BATCH_DOCUMENTS) {
+    const positions = order.slice(from, from + BATCH_DOCUMENTS)
+    const items = positions.map((position): RenderItem => {
+      const { meta, skipped, text } = held[position]!
+      const cluster = clusterOf.get(meta.id)
+      const fileName = names.get(meta.id)
+      return {
+        place: skipped === undefined ? places.get(position) : null,
+        meta,
+        ...(skipped !== undefined ? { skipped, text: text ?? '' } : {}),
+        extra: extras[position] ?? [],
+        ...(cluster !== undefined ? { cluster } : {}),
+        ...(fileName !== undefined ? { fileName } : {}),
+        selected: selected(position),
+      }
+    })
+    await runner.dispatch({ pass: 'render', spool, items, out: sink.out, entries: sink.entries }, async (output) => {
+      for (const [i, rendered] of output.documents.entries()) await sink.write(rendered, held[positions[i]!]!.meta)
+    })
+  }
+  await runner.drain()
+}
+
+/** Cleans a corpus in memory: documents in, cleaned documents and the report out. */
 export async function clean(
   input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
   optionsInput: CleanOptionsInput = {},
   context: CleanContext = {},
 ): Promise<CleanResult> {
-  const options = resolveOptions(optionsInput)
-  const timer = new StageTimer(context.onStage)
-  const documents = await timer.timeAsync('read', () => readAndProcess(input, options, timer))
-  const usable = documents.filter((document) => document.skipped === undefined)
-  timer.time('corpus', () => markCorpusBoilerplate(usable, options.boilerplate))
-  usable.forEach(markEmpty)
-  const neardup = timer.time('neardup', () =>
-    findNearDuplicates(usable.filter((document) => statusOf(document) === 'kept'), options.neardup),
-  )
-  const report = timer.time('report', () =>
-    buildReport({
-      documents,
-      clusters: neardup.clusters,
-      sharedPassages: neardup.sharedPassages,
-      diagnostics: sortDiagnostics(context.diagnostics ?? []),
-      options,
-      timings: timer.timings,
-    }),
-  )
+  const entries: ReportDocument[] = []
+  const { frame } = await cleanCorpus(input, optionsInput, context, {
+    entries: true,
+    out: null,
+    keepDuplicates: false,
+    begin: () => {},
+    write: (rendered) => {
+      entries.push(rendered.entry!)
+    },
+  })
+  const { tool, version, options, stats, ...rest } = frame
+  const report: Report = { tool, version, options, stats, documents: entries, ...rest }
   return {
-    documents: report.documents.map(({ id, status, text, duplicateOf, cluster }) => ({ id, status, text, duplicateOf, cluster })),
+    documents: entries.map(({ id, status, text, duplicateOf, cluster }) => ({ id, status, text, duplicateOf, cluster })),
     report,
   }
 }
+

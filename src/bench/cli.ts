@@ -74,6 +74,8 @@ export async function runBench(flags: BenchFlags, command: string, log: (line: s
       if (run.documents['in'] !== corpus.documents) throw new Error(`--jobs ${jobs}: ${run.documents['in']} documents in the report, ${corpus.documents} generated`)
       log(`  ${run.seconds.toFixed(1)} s, peak RSS ${run.maxRssMB.toFixed(0)} MB`)
       runs.push(run)
+      // At a million documents one run's outputs are tens of GB: gone before the next run starts.
+      if (!flags.keep) await Promise.all([rm(join(work, `report-${jobs}`), { recursive: true, force: true }), rm(join(work, `clean-${jobs}.jsonl`), { force: true })])
     }
     let signatures = null
     if (flags.signatures) {

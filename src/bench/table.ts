@@ -15,7 +15,7 @@ export interface BenchResult {
 }
 
 /** Stages in pipeline order; any other stage a run reports is appended after these. */
-const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus', 'neardup', 'report', 'write']
+const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus-summaries', 'corpus', 'summaries', 'neardup-summaries', 'neardup']
 
 export function stageNames(runs: readonly RunResult[]): string[] {
   const seen = new Set<string>()
@@ -62,10 +62,9 @@ export function renderMarkdown(result: BenchResult): string {
     lines.push(
       '',
       `Signatures (${signatures.numPerm} permutations, word ${signatures.ngram}-grams, the same ${fixed(signatures.documents, 0)} documents, ` +
-        `${fixed(signatures.bytes / 1e6, 1)} MB): \`minhash\` package ${fixed(signatures.packageMBps, 2)} MB/s; ` +
-        (signatures.oursMBps === null
-          ? 'ours: no signing kernel exported by src/neardup/ yet.'
-          : `ours ${fixed(signatures.oursMBps, 1)} MB/s, ${fixed(signatures.ratio!, 0)}x the package.`),
+        `${fixed(signatures.bytes / 1e6, 1)} MB, MB per CPU second): \`minhash\` package ${fixed(signatures.packageMBps, 2)} MB/s; ` +
+        `ours (\`signText\`) ${fixed(signatures.oursMBps, 1)} MB/s, ${fixed(signatures.ratio, 0)}x the package; ` +
+        `with the sorted shingle set for verification (\`fingerprint\`, the pipeline's call) ${fixed(signatures.fingerprintMBps, 1)} MB/s, ${fixed(signatures.fingerprintRatio, 0)}x.`,
     )
   }
   lines.push(
@@ -73,7 +72,9 @@ export function renderMarkdown(result: BenchResult): string {
     'MB/s: input text (UTF-8) over wall time, whole process (start-up, reading, every stage, report.json and cleaned JSONL written). ' +
       'MB per CPU s: the same over user + system CPU time of all threads. Load: the 1-minute load average as the run ended ' +
       '(the machine is shared; above the core count, wall times are inflated). Stage columns are `stats.timings` of the report: ' +
-      'read is wall time of reading with the per-document stages overlapped; segment, boilerplate and repeats are thread time summed over workers.',
+      'read (pass 1: reading with the per-document stages on the workers), corpus (corpus boilerplate on the main thread), summaries ' +
+      '(pass 2) and neardup (clusters and shared passages, main thread) are wall time; segment, boilerplate, repeats, corpus-summaries ' +
+      'and neardup-summaries are thread time summed over workers. Pass 3 (rendering and writing every output) is the rest of the wall time.',
     '',
     `Command: \`${result.command}\``,
   )

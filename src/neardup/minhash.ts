@@ -18,33 +18,56 @@ export interface SignSettings extends ShingleSettings {
 
 const EMPTY = 0xffffffff
 let filled = new Uint8Array(128)
+/** Probes precomputed per bin for densification; a bin that needs more computes them on the fly. */
+const PROBES = 16
+const donorCache = new Map<string, Uint16Array>()
+
+/** Bin picked by attempt `attempt` (1, 2, …) of empty bin `bin`'s probe sequence: the same for every document. */
+function donorBin(bin: number, attempt: number, numPerm: number, salt: number): number {
+  const probe = mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt)
+  return ((probe >>> 16) * numPerm) >>> 16
+}
+
+/** The first PROBES donors of every bin, derived from (numPerm, seed) once. */
+function donorTable(numPerm: number, salt: number): Uint16Array {
+  const key = `${numPerm}:${salt}`
+  let table = donorCache.get(key)
+  if (!table) {
+    table = new Uint16Array(numPerm * PROBES)
+    for (let bin = 0; bin < numPerm; bin++) for (let attempt = 1; attempt <= PROBES; attempt++) table[bin * PROBES + attempt - 1] = donorBin(bin, attempt, numPerm, salt)
+    donorCache.set(key, table)
+  }
+  return table
+}
 
 /** One-permutation hashing with optimal densification over precomputed shingle hashes. */
 export function signOnePermutation(shingles: Uint32Array, numPerm: number, seed: number, out: Uint32Array = new Uint32Array(numPerm)): Uint32Array {
   if (filled.length < numPerm) filled = new Uint8Array(numPerm)
   out.fill(EMPTY)
-  filled.fill(0, 0, numPerm)
+  const mark = filled
+  mark.fill(0, 0, numPerm)
   const salt = mix32(seed ^ 0x5bd1e995)
-  let used = 0
   for (let i = 0; i < shingles.length; i++) {
     const h = mix32(shingles[i]! ^ salt)
     // Bin from the high 16 bits (numPerm <= 4096), value from an independent remix.
     const bin = ((h >>> 16) * numPerm) >>> 16
     const value = mix32(h + 0x9e3779b9)
     if (value < out[bin]!) out[bin] = value
-    if (filled[bin] === 0) {
-      filled[bin] = 1
-      used++
-    }
+    else if (value === EMPTY) mark[bin] = 1 // a real value equal to the empty marker (1 in 2^32)
+  }
+  let used = 0
+  for (let bin = 0; bin < numPerm; bin++) {
+    if (out[bin] !== EMPTY) mark[bin] = 1
+    used += mark[bin]!
   }
   if (used === 0 || used === numPerm) return out
+  const donors = donorTable(numPerm, salt)
   for (let bin = 0; bin < numPerm; bin++) {
-    if (filled[bin] === 1) continue
+    if (mark[bin] === 1) continue
     // Optimal densification: probe bins with a hash of (bin, attempt) until a filled one is found.
     for (let attempt = 1; ; attempt++) {
-      const probe = mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt)
-      const donor = ((probe >>> 16) * numPerm) >>> 16
-      if (filled[donor] === 1) {
+      const donor = attempt <= PROBES ? donors[bin * PROBES + attempt - 1]! : donorBin(bin, attempt, numPerm, salt)
+      if (mark[donor] === 1) {
         out[bin] = out[donor]!
         break
       }

@@ -1,25 +1,22 @@
 /**
- * Per-document stages over a stream of documents, in batches, on worker threads (tinypool) or
- * inline for --jobs 1. Batches are dispatched while reading goes on and their outputs kept by input
- * position, so the result is the same whatever the number of threads; a bounded number of batches is in
- * flight, so a fast reader cannot queue the whole corpus in memory.
+ * The passes (`passes.ts`) over batches of documents, on worker threads (tinypool) or inline for
+ * --jobs 1. Batches are dispatched as their inputs arrive, a bounded number in flight, and their
+ * results handed back in dispatch order, so the outcome is the same whatever the number of threads
+ * and a fast producer cannot queue the corpus in memory.
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Tinypool } from 'tinypool'
-import type { Document, DocumentInput } from '../types.js'
-import { attachLineTexts } from './slices.js'
-import { runDocumentStages, type BatchOutput, type DocumentStageOptions, type StageOutput } from './stages.js'
-import type { BatchTask } from './worker.js'
+import run from './worker.js'
+import type { PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
 
-export { runDocumentStages } from './stages.js'
-export type { DocumentStageOptions, StageOutput } from './stages.js'
+export { loadDocument, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './passes.js'
 
-/** A batch closes at this many UTF-16 code units of text… */
-const BATCH_CHARS = 1 << 20
-/** …or this many documents, whichever comes first. */
-const BATCH_DOCUMENTS = 512
-/** Batches in flight per thread: enough to keep threads busy while the main thread reads. */
+/** A batch of pass 1 closes at this many UTF-16 code units of text… */
+export const BATCH_CHARS = 1 << 20
+/** …or this many documents, whichever comes first (passes 2 and 3 batch by count alone). */
+export const BATCH_DOCUMENTS = 512
+/** Batches in flight per thread: enough to keep threads busy while the main thread feeds them. */
 const IN_FLIGHT_PER_THREAD = 3
 
 /** The compiled worker beside this file; from the TypeScript sources (tests), the one in dist/. */
@@ -32,86 +29,55 @@ function workerFile(): string {
   return dist
 }
 
-/** Stage outputs by input position; null for skipped inputs. */
-export type StageOutputs = Array<StageOutput | null>
+type Output<T extends PassTask> = T extends { pass: 'read' } ? ReadOutput : T extends { pass: 'summarize' } ? SummarizeOutput : RenderOutput
 
-export interface DocumentStageRunner {
-  /** Queues the next input (a skipped one gets no output); resolves when there is room for more. */
-  push(input: DocumentInput): Promise<void>
-  /**
-   * Waits for every queued input; returns the outputs by input position, and milliseconds per
-   * stage summed over all threads.
-   */
-  finish(): Promise<{ outputs: StageOutputs; timings: Record<string, number> }>
-}
+/**
+ * Runs batches of a pass in order of dispatch. With jobs = 1, or when `start()` was never called
+ * with more than one batch to come, batches run inline on this thread: a small corpus never pays
+ * for threads.
+ */
+export class PassRunner {
+  private pool: Tinypool | null = null
+  private readonly inFlight: Array<Promise<void>> = []
+  /** Thread time per stage, summed over every batch of every pass. */
+  readonly timings: Record<string, number> = {}
 
-/** Fills documents (created from the same inputs, in the same order) with the stages' outputs. */
-export function applyStageOutputs(documents: readonly Document[], outputs: StageOutputs): void {
-  documents.forEach((document, i) => {
-    const output = outputs[i]
-    if (!output) return
-    if (output.places) attachLineTexts(document.text, output.paragraphs, output.places)
-    document.lineCount = output.lineCount
-    document.paragraphs = output.paragraphs
-    document.decisions.push(...output.decisions)
-  })
-}
+  constructor(private readonly jobs: number) {}
 
-export function createDocumentStageRunner(options: DocumentStageOptions, jobs: number): DocumentStageRunner {
-  const timings: Record<string, number> = {}
-  const outputs: StageOutputs = []
-  // Started with the first full batch: an input that fits in one batch never pays for threads.
-  let pool: Tinypool | null = null
-  const inFlight: Array<Promise<void>> = []
-  /** Positions and texts of the inputs in the batch being filled. */
-  let batch: Array<{ position: number; id: string; text: string }> = []
-  let chars = 0
-
-  const dispatch = (moreToCome: boolean): void => {
-    if (batch.length === 0) return
-    if (pool === null && moreToCome && jobs > 1) {
-      pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, isolateWorkers: false })
-    }
-    const positions = batch.map((item) => item.position)
-    const inputs = batch.map(({ id, text }) => ({ id, text }))
-    batch = []
-    chars = 0
-    const store = (output: BatchOutput): void => {
-      output.documents.forEach((result, i) => (outputs[positions[i]!] = result))
-      for (const [stage, ms] of Object.entries(output.timings)) timings[stage] = (timings[stage] ?? 0) + ms
-    }
-    if (pool === null) {
-      store(runDocumentStages(inputs, options))
-      return
-    }
-    const task: BatchTask = { inputs, options }
-    const done = (pool.run(task) as Promise<BatchOutput>).then(store)
-    done.catch(() => {}) // awaited in order below; this only stops an early failure counting as unhandled
-    inFlight.push(done)
+  /** Starts the threads (once): call when more than one batch is known to come. */
+  start(): void {
+    if (this.pool === null && this.jobs > 1) this.pool = new Tinypool({ filename: workerFile(), minThreads: this.jobs, maxThreads: this.jobs, isolateWorkers: false })
   }
 
-  return {
-    async push(input) {
-      const position = outputs.length
-      outputs.push(null)
-      if (input.skipped !== undefined) return
-      batch.push({ position, id: input.id, text: input.text })
-      chars += input.text.length
-      if (chars < BATCH_CHARS && batch.length < BATCH_DOCUMENTS) return
-      dispatch(true)
-      // Outputs are stored at their own positions whatever order batches finish in, so waiting
-      // for the oldest keeps memory bounded without affecting the output.
-      while (inFlight.length >= jobs * IN_FLIGHT_PER_THREAD) await inFlight.shift()
-    },
-    async finish() {
-      dispatch(false)
-      try {
-        await Promise.all(inFlight.splice(0))
-      } finally {
-        await (pool as Tinypool | null)?.destroy()
-      }
-      for (const stage of Object.keys(timings)) timings[stage] = Math.round(timings[stage]!)
-      return { outputs, timings }
-    },
+  /**
+   * Queues a batch; `use` gets its output, batches in the order they were queued. Resolves when
+   * there is room for another batch.
+   */
+  async dispatch<T extends PassTask>(task: T, use: (output: Output<T>) => void | Promise<void>): Promise<void> {
+    const previous = this.inFlight[this.inFlight.length - 1] ?? Promise.resolve()
+    const result = this.pool === null ? Promise.resolve().then(() => run(task)) : (this.pool.run(task) as Promise<Output<T>>)
+    const done = Promise.all([result, previous]).then(async ([output]) => {
+      const out = output as Output<T>
+      for (const [stage, ms] of Object.entries(out.timings)) this.timings[stage] = (this.timings[stage] ?? 0) + ms
+      await use(out)
+    })
+    done.catch(() => {}) // awaited in order in drain(); this only stops an early failure counting as unhandled
+    this.inFlight.push(done)
+    const limit = this.pool === null ? 1 : this.jobs * IN_FLIGHT_PER_THREAD
+    while (this.inFlight.length >= limit) await this.inFlight.shift()
+  }
+
+  /** Waits for every queued batch. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift()
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.drain()
+    } finally {
+      await this.pool?.destroy()
+      this.pool = null
+    }
   }
 }

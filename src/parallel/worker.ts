@@ -1,12 +1,13 @@
-/** Worker-thread entry (tinypool): one batch of documents through the per-document stages. */
-import { runDocumentStages, type BatchOutput, type DocumentStageOptions } from './stages.js'
-import type { DocumentInput } from '../types.js'
+/** Worker-thread entry (tinypool): one batch of one pass (`passes.ts`). */
+import { readPass, renderPass, summarizePass, type PassTask, type ReadOutput, type RenderOutput, type SummarizeOutput } from './passes.js'
 
-export interface BatchTask {
-  readonly inputs: ReadonlyArray<Pick<DocumentInput, 'id' | 'text'>>
-  readonly options: DocumentStageOptions
-}
-
-export default function run(task: BatchTask): BatchOutput {
-  return runDocumentStages(task.inputs, task.options, { detach: true })
+export default async function run(task: PassTask): Promise<ReadOutput | SummarizeOutput | RenderOutput> {
+  switch (task.pass) {
+    case 'read':
+      return readPass(task)
+    case 'summarize':
+      return summarizePass(task)
+    case 'render':
+      return renderPass(task)
+  }
 }

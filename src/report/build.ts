@@ -12,6 +12,7 @@ import type {
   RemovedLine,
   Report,
   ReportDocument,
+  ReportStats,
   SharedPassage,
 } from '../types.js'
 import { explain } from './explain.js'
@@ -39,7 +40,11 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-function reportDocument(document: Document): ReportDocument {
+/**
+ * One document's entry in the report. `cluster` is the cluster a canonical heads (members carry theirs
+ * in their duplicate decision), so a reader sees the whole group from any member.
+ */
+export function reportDocument(document: Document, cluster?: string): ReportDocument {
   const removed: RemovedLine[] = []
   for (const decision of document.decisions) {
     if (!isParagraphDecision(decision)) continue
@@ -63,7 +68,7 @@ function reportDocument(document: Document): ReportDocument {
     source: document.source,
     status,
     duplicateOf: duplicate?.kind === 'duplicate' ? duplicate.evidence.canonical : null,
-    cluster: duplicate?.kind === 'duplicate' ? duplicate.evidence.cluster : null,
+    cluster: duplicate?.kind === 'duplicate' ? duplicate.evidence.cluster : (cluster ?? null),
     text: cleanedText(document),
     original: document.text,
     lines: document.lineCount,
@@ -80,65 +85,121 @@ function lineSpan(paragraph: { lines: { start: number; end: number } }): number 
   return paragraph.lines.end - paragraph.lines.start + 1
 }
 
-export function buildReport(input: ReportInput): Report {
-  const clusterOf = new Map<string, string>()
-  for (const cluster of input.clusters) for (const member of cluster.members) clusterOf.set(member.id, cluster.id)
-  const documents = [...input.documents].sort(byId).map((document) => {
-    const entry = reportDocument(document)
-    // The canonical carries its cluster id too, so a reader sees the whole group from any member.
-    const cluster = clusterOf.get(document.id)
-    return cluster !== undefined && entry.cluster === null ? { ...entry, cluster } : entry
-  })
+/** What one document adds to the report's stats: small, so workers send it instead of the document. */
+export interface DocumentTally {
+  readonly status: DocumentStatus
+  readonly bytesIn: number
+  readonly bytesOut: number
+  readonly linesIn: number
+  readonly linesKept: number
+  readonly joined: number
+  readonly removed: { readonly boilerplate: number; readonly repeat: number }
+  /** Lines removed by `kind:rule`. */
+  readonly byRule: Readonly<Record<string, number>>
+}
 
-  const counts = { in: documents.length, kept: 0, duplicate: 0, empty: 0, skipped: 0 }
-  for (const document of documents) counts[document.status]++
-
+export function tallyDocument(document: Document, entry: Pick<ReportDocument, 'status' | 'text'>): DocumentTally {
   let linesIn = 0
   let linesKept = 0
   let joined = 0
   const removedByKind = { boilerplate: 0, repeat: 0 }
   const byRule: Record<string, number> = {}
-  let bytesIn = 0
-  let bytesOut = 0
-  const statusById = new Map(documents.map((document) => [document.id, document]))
-  for (const document of input.documents) {
-    // Counted, not encoded: TextEncoder would copy every text into a new buffer just to measure it.
-    bytesIn += Buffer.byteLength(document.text)
-    const removed = new Set<number>()
-    for (const decision of document.decisions) {
-      if (!isParagraphDecision(decision)) continue
-      const span = lineSpan(document.paragraphs[decision.paragraph]!)
-      removed.add(decision.paragraph)
-      removedByKind[decision.kind] += span
-      const key = `${decision.kind}:${decision.rule}`
-      byRule[key] = (byRule[key] ?? 0) + span
-    }
-    for (const paragraph of document.paragraphs) {
-      linesIn += lineSpan(paragraph)
-      joined += lineSpan(paragraph) - 1
-      if (!removed.has(paragraph.index)) linesKept += lineSpan(paragraph)
-    }
-    const entry = statusById.get(document.id)
-    if (entry?.status === 'kept') bytesOut += Buffer.byteLength(entry.text)
+  const removed = new Set<number>()
+  for (const decision of document.decisions) {
+    if (!isParagraphDecision(decision)) continue
+    const span = lineSpan(document.paragraphs[decision.paragraph]!)
+    removed.add(decision.paragraph)
+    removedByKind[decision.kind] += span
+    const key = `${decision.kind}:${decision.rule}`
+    byRule[key] = (byRule[key] ?? 0) + span
   }
-  const sortedByRule = Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1)))
-  const clustered = input.clusters.reduce((sum, cluster) => sum + cluster.members.length, 0)
-
+  for (const paragraph of document.paragraphs) {
+    linesIn += lineSpan(paragraph)
+    joined += lineSpan(paragraph) - 1
+    if (!removed.has(paragraph.index)) linesKept += lineSpan(paragraph)
+  }
   return {
-    tool: 'neardup',
-    version: VERSION,
-    options: publicOptions(input.options),
-    stats: {
-      documents: counts,
-      lines: { in: linesIn, kept: linesKept, removed: removedByKind, byRule: sortedByRule, joined },
-      bytes: { in: bytesIn, out: bytesOut },
+    status: entry.status,
+    // Counted, not encoded: TextEncoder would copy every text into a new buffer just to measure it.
+    bytesIn: Buffer.byteLength(document.text),
+    bytesOut: entry.status === 'kept' ? Buffer.byteLength(entry.text) : 0,
+    linesIn,
+    linesKept,
+    joined,
+    removed: removedByKind,
+    byRule,
+  }
+}
+
+/** Sums documents' tallies into the report's stats, in any order. */
+export class StatsCounter {
+  private readonly documents = { in: 0, kept: 0, duplicate: 0, empty: 0, skipped: 0 }
+  private linesIn = 0
+  private linesKept = 0
+  private joined = 0
+  private readonly removed = { boilerplate: 0, repeat: 0 }
+  private readonly byRule: Record<string, number> = {}
+  private bytesIn = 0
+  private bytesOut = 0
+
+  /** A document first counted as kept turned out a near-duplicate: it is counted again as one. */
+  markDuplicate(bytesOut: number): void {
+    this.documents.kept--
+    this.documents.duplicate++
+    this.bytesOut -= bytesOut
+  }
+
+  add(tally: DocumentTally): void {
+    this.documents.in++
+    this.documents[tally.status]++
+    this.linesIn += tally.linesIn
+    this.linesKept += tally.linesKept
+    this.joined += tally.joined
+    this.removed.boilerplate += tally.removed.boilerplate
+    this.removed.repeat += tally.removed.repeat
+    for (const [rule, lines] of Object.entries(tally.byRule)) this.byRule[rule] = (this.byRule[rule] ?? 0) + lines
+    this.bytesIn += tally.bytesIn
+    this.bytesOut += tally.bytesOut
+  }
+
+  stats(clusters: readonly Cluster[], timings: Readonly<Record<string, number>>): ReportStats {
+    const byRule = Object.fromEntries(Object.entries(this.byRule).sort(([a], [b]) => (a < b ? -1 : 1)))
+    return {
+      documents: { ...this.documents },
+      lines: { in: this.linesIn, kept: this.linesKept, removed: { ...this.removed }, byRule, joined: this.joined },
+      bytes: { in: this.bytesIn, out: this.bytesOut },
       clusters: {
-        count: input.clusters.length,
-        documents: clustered,
-        largest: input.clusters.reduce((max, cluster) => Math.max(max, cluster.members.length), 0),
+        count: clusters.length,
+        documents: clusters.reduce((sum, cluster) => sum + cluster.members.length, 0),
+        largest: clusters.reduce((max, cluster) => Math.max(max, cluster.members.length), 0),
       },
-      timings: input.timings,
-    },
+      timings,
+    }
+  }
+}
+
+/** Each canonical's cluster id, by document id. */
+export function canonicalClusters(clusters: readonly Cluster[]): Map<string, string> {
+  const clusterOf = new Map<string, string>()
+  for (const cluster of clusters) clusterOf.set(cluster.canonical, cluster.id)
+  return clusterOf
+}
+
+/** Everything in the report but its documents, in report.json's key order. */
+export function reportHead(options: CleanOptions, stats: ReportStats): Pick<Report, 'tool' | 'version' | 'options' | 'stats'> {
+  return { tool: 'neardup', version: VERSION, options: publicOptions(options), stats }
+}
+
+export function buildReport(input: ReportInput): Report {
+  const clusterOf = canonicalClusters(input.clusters)
+  const counter = new StatsCounter()
+  const documents = [...input.documents].sort(byId).map((document) => {
+    const entry = reportDocument(document, clusterOf.get(document.id))
+    counter.add(tallyDocument(document, entry))
+    return entry
+  })
+  return {
+    ...reportHead(input.options, counter.stats(input.clusters, input.timings)),
     documents,
     clusters: input.clusters,
     sharedPassages: input.sharedPassages,

@@ -3,7 +3,7 @@
  * A run killed part-way leaves the old file or none, never a truncated file that looks complete.
  */
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { once } from 'node:events'
@@ -57,21 +57,47 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * A file written piece by piece into a temporary file beside `path`, renamed into place by
+ * `commit()`; `abort()` removes it. For outputs written as a pass goes (report.json, clean.jsonl).
+ */
+export class AtomicStream {
+  private constructor(
+    readonly path: string,
+    private readonly temporary: string,
+    private readonly stream: WriteStream,
+  ) {}
+
+  static async open(path: string): Promise<AtomicStream> {
+    await mkdir(dirname(path), { recursive: true })
+    const temporary = temporaryName(path)
+    return new AtomicStream(path, temporary, createWriteStream(temporary))
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain')
+  }
+
+  async commit(): Promise<void> {
+    this.stream.end()
+    await once(this.stream, 'finish')
+    await rename(this.temporary, this.path)
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy()
+    await rm(this.temporary, { force: true })
+  }
+}
+
 /** Streams chunks into a temporary file and renames it into place when they are all written. */
 export async function writeChunksAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = temporaryName(path)
-  const stream = createWriteStream(temporary)
+  const file = await AtomicStream.open(path)
   try {
-    for await (const chunk of chunks) {
-      if (!stream.write(chunk)) await once(stream, 'drain')
-    }
-    stream.end()
-    await once(stream, 'finish')
-    await rename(temporary, path)
+    for await (const chunk of chunks) await file.write(chunk)
+    await file.commit()
   } catch (error) {
-    stream.destroy()
-    await rm(temporary, { force: true })
+    await file.abort()
     throw error
   }
 }

@@ -1,8 +1,11 @@
 /**
  * report.json written as a stream: the same bytes as `JSON.stringify(report, null, 2)`, but one
  * array element at a time, so a corpus of a million documents never becomes one string (V8 caps a
- * string at about 512 MB, which a report passes near 90,000 documents).
+ * string at about 512 MB, which a report passes near 90,000 documents). For large runs the
+ * documents' elements are rendered by the workers (`reportJsonElement`) and written between the
+ * chunks of `reportFrameChunks`; the frame around them is the same code either way.
  */
+import type { Report, ReportDocument } from '../types.js'
 
 /** `JSON.stringify(value, null, 2)` placed at `depth` levels of two-space indentation. */
 function indented(value: unknown, depth: number): string {
@@ -11,14 +14,31 @@ function indented(value: unknown, depth: number): string {
   return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`)
 }
 
-/** The report's text in chunks; concatenated, they equal `JSON.stringify(report, null, 2) + '\n'`. */
-export function* reportChunks(report: object): Generator<string> {
+/** One document's element of report.json's `documents` array, as `reportChunks` lays it out. */
+export function reportJsonElement(entry: ReportDocument): string {
+  return indented(entry, 2)
+}
+
+/** What goes before element `index` of an array at depth 1. */
+export function reportJsonSeparator(index: number): string {
+  return `${index === 0 ? '' : ','}\n    `
+}
+
+/** Marks where the documents go in a frame. */
+export const DOCUMENTS_SLOT = Symbol('documents')
+
+/** report.json in chunks, the documents' array left as DOCUMENTS_SLOT when `documents` is omitted. */
+function* frameChunks(report: Partial<Report>, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined && typeof value !== 'function')
   yield '{'
   let first = true
   for (const [key, value] of entries) {
     yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `
     first = false
+    if (slot && key === 'documents') {
+      yield DOCUMENTS_SLOT
+      continue
+    }
     if (!Array.isArray(value) || value.length === 0) {
       yield indented(value, 1)
       continue
@@ -27,7 +47,7 @@ export function* reportChunks(report: object): Generator<string> {
     let chunk = ''
     for (let index = 0; index < value.length; index++) {
       const element: unknown = value[index]
-      chunk += `${index === 0 ? '' : ','}\n    ${indented(element === undefined ? null : element, 2)}`
+      chunk += `${reportJsonSeparator(index)}${indented(element === undefined ? null : element, 2)}`
       if (chunk.length > 1 << 16) {
         yield chunk
         chunk = ''
@@ -36,4 +56,20 @@ export function* reportChunks(report: object): Generator<string> {
     yield `${chunk}\n  ]`
   }
   yield entries.length === 0 ? '}\n' : '\n}\n'
+}
+
+/** The report's text in chunks; concatenated, they equal `JSON.stringify(report, null, 2) + '\n'`. */
+export function* reportChunks(report: object): Generator<string> {
+  for (const chunk of frameChunks(report as Partial<Report>, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
+}
+
+/**
+ * report.json around its documents: the chunks before them, DOCUMENTS_SLOT where they go (the
+ * caller writes `[`, each element after `reportJsonSeparator(index)`, then `\n  ]`, or `[]` for
+ * none), and the chunks after. Together: the same bytes as `reportChunks` of the whole report.
+ */
+export function reportFrameChunks(frame: Omit<Report, 'documents'>): Generator<string | typeof DOCUMENTS_SLOT> {
+  const { tool, version, options, stats, ...rest } = frame
+  // The documents sit after the stats, as in `Report`.
+  return frameChunks({ tool, version, options, stats, documents: [], ...rest }, true)
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { Report } from '../../types.js'
 import { embedJson, escapeHtml } from './escape.js'
 import { renderOverview } from './overview.js'
+import { DOCUMENTS_SLOT } from '../../write/report-json.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 
@@ -64,13 +65,17 @@ function scriptHash(source: string): string {
  * text as embedJson(report), but never one string, so a report too big for a single V8 string
  * (about 512 MB) still makes a page.
  */
-function* embeddedJsonChunks(report: Report): Generator<string> {
+function* embeddedJsonChunks(report: Partial<Report>, slot = false): Generator<string | typeof DOCUMENTS_SLOT> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined)
   yield '{'
   let first = true
   for (const [key, value] of entries) {
     yield `${first ? '' : ','}${embedJson(key)}:`
     first = false
+    if (slot && key === 'documents') {
+      yield DOCUMENTS_SLOT
+      continue
+    }
     if (!Array.isArray(value)) {
       yield embedJson(value)
       continue
@@ -98,6 +103,20 @@ export function renderHtml(report: Report): string {
 
 /** The page in pieces, for writing a large report without building one string. */
 export function* renderHtmlChunks(report: Report): Generator<string> {
+  for (const chunk of pageChunks(report, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
+}
+
+/**
+ * The page around its documents: chunks, then DOCUMENTS_SLOT where the caller writes `[`, the
+ * documents' `embedJson` texts comma-separated and `]`, then the rest. Together: the same page as
+ * `renderHtmlChunks` of the whole report, for documents rendered by workers.
+ */
+export function pageFrameChunks(frame: Omit<Report, 'documents'>): Generator<string | typeof DOCUMENTS_SLOT> {
+  const { tool, version, options, stats, ...rest } = frame
+  return pageChunks({ tool, version, options, stats, documents: [], ...rest }, true)
+}
+
+function* pageChunks(report: Report, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {
   const { css, scripts } = loadAssets()
   const csp = [
     "default-src 'none'",
@@ -141,7 +160,7 @@ export function* renderHtmlChunks(report: Report): Generator<string> {
 </main>
 <footer class="keys muted">Keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous row or document · <kbd>Esc</kbd> back to the list</footer>
 <script type="application/json" id="report-data">`
-  yield* embeddedJsonChunks(report)
+  yield* embeddedJsonChunks(report, slot)
   yield `</script>
 ${scripts.map((source) => `<script>${source}</script>`).join('\n')}
 </body>

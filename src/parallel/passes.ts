@@ -1,0 +1,223 @@
+/**
+ * The three passes over the corpus, as pure functions of a batch: what a worker thread runs (or the
+ * main thread, inline, for --jobs 1). Each pass reads what the one before left in the spool and
+ * returns only compact data; the corpus-level decisions between passes are made on the main thread
+ * from that compact data alone (src/pipeline.ts).
+ *
+ *   1. read:      per-document stages (segment → boilerplate → repeats); the document is spooled,
+ *                 its corpus-boilerplate summary returned.
+ *   2. summarize: corpus decisions applied, `empty` decided; near-duplicate and shared-passage
+ *                 summaries of the documents still kept (their bulky parts spooled).
+ *   3. render:    every decision applied; the report entry, its report.json and HTML texts, the
+ *                 cleaned record and the stats tally (and the `--out` file, written here).
+ */
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { markBoilerplate } from '../boilerplate/index.js'
+import { cleanedText, createDocument, emptyDecision } from '../document.js'
+import { summarizeForClusters, summarizeForPassages, summarizeLines, type ClusterSummary, type CorpusLines } from './standins.js'
+import type { CleanOptions } from '../options.js'
+import { markRepeats } from '../repeats/index.js'
+import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
+import { embedJson } from '../report/html/escape.js'
+import { segment } from '../segment/index.js'
+import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
+import type { Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
+import { writeFileAtomic } from '../write/atomic.js'
+import { reportJsonElement } from '../write/report-json.js'
+import { jsonlRecord } from '../write/texts.js'
+import { attachLineTexts, detachLineTexts } from './slices.js'
+
+/** A document as spooled after pass 1: its text and what the per-document stages found. */
+interface SpooledDocument {
+  readonly text: string
+  readonly lineCount: number
+  readonly paragraphs: Paragraph[]
+  /** One-line paragraphs' texts are left out and cut from `text` again on load (`slices.ts`). */
+  readonly places: Int32Array
+  readonly decisions: Decision[]
+}
+
+/** What the main thread keeps of a document's input: everything but the text. */
+export interface DocumentMeta {
+  readonly id: string
+  readonly source: Source
+  readonly warnings: readonly string[]
+}
+
+type Timings = Record<string, number>
+
+function timed<T>(timings: Timings, stage: string, work: () => T): T {
+  const start = performance.now()
+  try {
+    return work()
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - start
+  }
+}
+
+/** A spooled document, whole again: its meta, its text, every decision so far (`extra` after the spooled ones). */
+export function loadDocument(spool: string, place: RecordPlace, meta: DocumentMeta, extra: readonly Decision[] = []): Document {
+  const record = readRecord<SpooledDocument>(spool, place)
+  attachLineTexts(record.text, record.paragraphs, record.places)
+  return {
+    id: meta.id,
+    source: meta.source,
+    text: record.text,
+    lineCount: record.lineCount,
+    paragraphs: record.paragraphs,
+    decisions: [...record.decisions, ...extra],
+    warnings: [...meta.warnings],
+  }
+}
+
+// ---- pass 1 ------------------------------------------------------------------------------------
+
+export interface ReadTask {
+  readonly pass: 'read'
+  readonly spool: string
+  readonly texts: readonly string[]
+  readonly options: CleanOptions
+}
+
+export interface ReadOutput {
+  readonly documents: ReadonlyArray<{ readonly place: RecordPlace; readonly lines: CorpusLines }>
+  readonly timings: Timings
+}
+
+export function readPass(task: ReadTask): ReadOutput {
+  const { options } = task
+  const timings: Timings = {}
+  // The stages never read the id: ids are made unique on the main thread once all are known.
+  const documents = task.texts.map((text) => createDocument({ id: '', text }))
+  timed(timings, 'segment', () => documents.forEach((document) => segment(document, options.segment)))
+  timed(timings, 'boilerplate', () => documents.forEach((document) => markBoilerplate(document, options.boilerplate)))
+  timed(timings, 'repeats', () => documents.forEach((document) => markRepeats(document, options.repeats)))
+  const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
+  const output = documents.map((document, i) => {
+    const { text, lineCount, paragraphs, decisions } = document
+    const record: SpooledDocument = { text, lineCount, paragraphs, decisions, places: detachLineTexts(text, paragraphs) }
+    return { place: appendRecord(task.spool, 'documents', record), lines: lines[i]! }
+  })
+  return { documents: output, timings }
+}
+
+// ---- pass 2 ------------------------------------------------------------------------------------
+
+export interface SummarizeTask {
+  readonly pass: 'summarize'
+  readonly spool: string
+  readonly items: ReadonlyArray<{ readonly place: RecordPlace; readonly extra: readonly Decision[] }>
+  readonly options: CleanOptions
+}
+
+export interface Summary {
+  /** `empty` when nothing is left (or there was nothing); then there are no summaries. */
+  readonly empty: DocumentDecision | null
+  /** What the document adds to the stats, counted as `kept` unless empty (near-duplicates are found later). */
+  readonly tally: DocumentTally
+  /** Near-duplicate summary, its shingles spooled at `shingles`. */
+  readonly cluster?: Omit<ClusterSummary, 'shingles'>
+  readonly shingles?: RecordPlace
+  /** Shared-passage summary, spooled. */
+  readonly passages?: RecordPlace
+}
+
+export interface SummarizeOutput {
+  readonly documents: readonly Summary[]
+  readonly timings: Timings
+}
+
+const NO_META: DocumentMeta = { id: '', source: { file: '' }, warnings: [] }
+
+export function summarizePass(task: SummarizeTask): SummarizeOutput {
+  const timings: Timings = {}
+  const documents = task.items.map(({ place, extra }): Summary => {
+    const document = timed(timings, 'neardup-summaries', () => loadDocument(task.spool, place, NO_META, extra))
+    const empty = emptyDecision(document)
+    if (empty !== null) document.decisions.push(empty)
+    const tally = tallyDocument(document, { status: empty === null ? 'kept' : 'empty', text: empty === null ? cleanedText(document) : '' })
+    if (empty !== null || !task.options.neardup.enabled) return { empty, tally }
+    return timed(timings, 'neardup-summaries', () => {
+      const { shingles, ...cluster } = summarizeForClusters(document, task.options.neardup)
+      return {
+        empty,
+        tally,
+        cluster,
+        shingles: appendRecord(task.spool, 'shingles', shingles),
+        passages: appendRecord(task.spool, 'passages', summarizeForPassages(document)),
+      }
+    })
+  })
+  return { documents, timings }
+}
+
+// ---- pass 3 ------------------------------------------------------------------------------------
+
+export interface RenderItem {
+  /** Null for a skipped input: it has no spooled record, and its (short) text comes in `text`. */
+  readonly place: RecordPlace | null
+  readonly meta: DocumentMeta
+  readonly skipped?: string
+  readonly text?: string
+  readonly extra: readonly Decision[]
+  /** The cluster this document heads, if it is a canonical. */
+  readonly cluster?: string
+  /** Written to `--out` under this name. */
+  readonly fileName?: string
+  /** Written as a cleaned record (clean.jsonl, --stdout). */
+  readonly selected: boolean
+}
+
+export interface RenderTask {
+  readonly pass: 'render'
+  readonly spool: string
+  readonly items: readonly RenderItem[]
+  /** `--out` folder for the `.txt` files, if any. */
+  readonly out: string | null
+  /** Also hand back the report entries as objects (the library's `clean()` returns them). */
+  readonly entries: boolean
+}
+
+export interface Rendered {
+  /** report.json's element. */
+  readonly json: string
+  /** The HTML page's embedded element. */
+  readonly html: string
+  /** The clean.jsonl / --stdout record, when the document is written. */
+  readonly jsonl: string | null
+  readonly status: DocumentStatus
+  /** Why the whole document went (skipped, empty, duplicate), as the report words it. */
+  readonly reason: string | null
+  readonly entry?: ReportDocument
+}
+
+export interface RenderOutput {
+  readonly documents: readonly Rendered[]
+  readonly timings: Timings
+}
+
+export async function renderPass(task: RenderTask): Promise<RenderOutput> {
+  const documents: Rendered[] = []
+  for (const item of task.items) {
+    const document =
+      item.place === null
+        ? { ...createDocument({ id: item.meta.id, text: item.text ?? '', source: item.meta.source, warnings: [...item.meta.warnings], ...(item.skipped !== undefined ? { skipped: item.skipped } : {}) }), decisions: [...item.extra] }
+        : loadDocument(task.spool, item.place, item.meta, item.extra)
+    const entry = reportDocument(document, item.cluster)
+    const jsonl = item.selected ? jsonlRecord(entry) : null
+    if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
+    documents.push({
+      json: reportJsonElement(entry),
+      html: embedJson(entry),
+      jsonl,
+      status: entry.status,
+      reason: entry.reason,
+      ...(task.entries ? { entry } : {}),
+    })
+  }
+  // Rendering is writing: like the writing of the files, it is not one of the report's timed stages.
+  return { documents, timings: {} }
+}
+
+export type PassTask = ReadTask | SummarizeTask | RenderTask
