@@ -198,6 +198,24 @@ export interface ClusterMember {
   readonly containment: number
 }
 
+/**
+ * What the shared-passage search keeps of one document (`summarizeForPassages`): per kept paragraph
+ * long enough to be a passage, in order, its place, size and winnowing anchors. Typed arrays only,
+ * so it crosses `postMessage` and a spool file cheaply; paragraph k's anchors are
+ * `anchors.subarray(offsets[k], offsets[k + 1])`.
+ */
+export interface PassageSummary {
+  /** Index in `document.paragraphs`. */
+  readonly paragraphs: Uint32Array
+  /** First input line, 1-based. */
+  readonly lines: Uint32Array
+  readonly words: Uint32Array
+  /** Sorted, distinct per paragraph. */
+  readonly anchors: Uint32Array
+  /** One more than there are paragraphs. */
+  readonly offsets: Uint32Array
+}
+
 /** Text that recurs across clusters (quotes): reported, not removed. */
 export interface SharedPassage {
   readonly text: string

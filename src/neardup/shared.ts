@@ -3,106 +3,97 @@
  * recur, near-identically, in documents that are not copies of one another — typically a quote two
  * outlets both carry. They are reported with every occurrence and never removed.
  *
- * Each passage is a sorted set of word 3-gram hashes. Paragraphs sharing MIN_ANCHORS winnowing
- * anchors (anchors.ts) across clusters are candidates; then each unit of one (the paragraph, its long
- * sentences) is verified against each unit of the other on the full sets.
+ * Memory stays bounded at scale: each document is first reduced to a `PassageSummary` (its long
+ * paragraphs' winnowing anchors, anchors.ts), in a worker. The search then reads the summaries
+ * again and again — once to count anchors in a fixed-size filter, then once per hash partition of
+ * the anchors that may recur, keeping only the postings that can pair paragraphs of two clusters —
+ * and loads the text of a paragraph from the `DocumentSource` only when it is in a candidate pair
+ * (paragraphs sharing MIN_ANCHORS anchors across clusters), through a bounded cache. Each unit of a
+ * candidate (the paragraph, its long sentences: units.ts) is verified against each unit of the other.
  */
-import { keptParagraphs } from '../document.js'
-import { normalize } from '../segment/normalize.js'
-import type { Document, SharedPassage } from '../types.js'
-import { AnchorIndex, winnow } from './anchors.js'
-import { distinctShingles, scanShingles, scratchShingles } from './shingle.js'
-import { SentenceTokenizer } from './sentences.js'
-import { intersectionSize } from './verify.js'
+import { arraySource, keptParagraphs } from '../document.js'
+import type { Document, DocumentSource, PassageSummary, SharedPassage } from '../types.js'
+import { AnchorFilter, AnchorIndex, PairIndex, partitionOf, winnow } from './anchors.js'
+import { scanShingles, scratchShingles } from './shingle.js'
+import { MIN_PASSAGE_WORDS, ParagraphUnits, SHINGLE, mayMatch, sentenceTokenizer, verifyUnits, wordsOf, type Unit } from './units.js'
 
-const ABBREVIATIONS = ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'St.', 'Jr.', 'Sr.', 'vs.', 'e.g.', 'i.e.', 'U.S.', 'U.K.']
+export { MIN_PASSAGE_WORDS } from './units.js'
 
-/** Words a sentence or paragraph needs to count as a passage: shorter ones are common phrases. */
-export const MIN_PASSAGE_WORDS = 10
-const SHINGLE = { ngram: 3, charNgram: 4 }
 const WINDOW = 4
 /** An anchor found in more passages than this is a stock phrase, not a shared passage. */
 const MAX_POSTING = 64
 /** Shared anchors that make two paragraphs a candidate pair. */
 const MIN_ANCHORS = 2
-/** Verified: this many shared 3-grams, covering at least this share of the shorter passage. */
-const MIN_SHARED = 8
-const MIN_COVER = 0.5
+/** Counting-filter slots per document: about four per anchor, so few single anchors pass as recurring. */
+const FILTER_SLOTS_PER_DOCUMENT = 512
+const MAX_FILTER_SLOTS = 2 ** 29
+/** Anchors indexed per pass over the summaries: about 16 bytes each while their postings are sorted. */
+const PARTITION_ENTRIES = 2 ** 23
+/** Candidate pairs verified per block, and paragraphs loaded per block (about 2 KB each, sentences split). */
+const BLOCK_PAIRS = 2 ** 20
+const BLOCK_PARAGRAPHS = 2 ** 16
+/** Unit ids are paragraph × this + unit index. */
+const UNITS_PER_PARAGRAPH = 2 ** 21
 
-interface Passage {
-  readonly document: number
-  readonly line: number
-  readonly text: string
-  readonly shingles: Uint32Array
-  /** Union-find link (see `find`); unset until the passage matches another. */
-  parent?: Passage
-}
-
-/** A paragraph's units merged: sorted distinct shingles, and per shingle the bits of the units holding it. */
-interface UnitUnion {
-  readonly shingles: Uint32Array
-  readonly masks: Uint32Array
-}
-
-/** A paragraph as first seen: its anchors only; shingles and sentences when it has a candidate. */
-interface Paragraph {
-  readonly document: number
-  readonly line: number
-  readonly text: string
-  readonly key: string
-  readonly words: number
-  whole?: Passage
-  units?: Passage[]
-  union?: UnitUnion
-}
-
-type Tokenizer = SentenceTokenizer
-
-function shinglesOf(key: string): Uint32Array {
-  return distinctShingles(scanShingles(key, 'word', SHINGLE))
-}
-
-function wordsOf(count: number): number {
-  return count + SHINGLE.ngram - 1
-}
-
-/** Long-enough paragraphs of every document, their anchors recorded in `index`. */
-function collectParagraphs(documents: readonly Document[], index: AnchorIndex): Paragraph[] {
-  const paragraphs: Paragraph[] = []
-  documents.forEach((document, position) => {
-    for (const paragraph of keptParagraphs(document)) {
-      const count = scanShingles(paragraph.key, 'word', SHINGLE)
-      if (wordsOf(count) < MIN_PASSAGE_WORDS) continue
-      index.add(paragraphs.length, winnow(scratchShingles(count), WINDOW))
-      paragraphs.push({ document: position, line: paragraph.lines.start, text: paragraph.text, key: paragraph.key, words: wordsOf(count) })
-    }
-  })
-  return paragraphs
-}
-
-/** The paragraph as a passage (shingled on first use). */
-function wholeOf(paragraph: Paragraph): Passage {
-  paragraph.whole ??= { document: paragraph.document, line: paragraph.line, text: paragraph.text, shingles: shinglesOf(paragraph.key) }
-  return paragraph.whole
-}
-
-/** The paragraph and its long sentences (natural's tokenizer, run only for paragraphs that share enough). */
-function unitsOf(paragraph: Paragraph, tokenizer: Tokenizer): Passage[] {
-  if (paragraph.units === undefined) {
-    const { document, line } = paragraph
-    paragraph.units = [wholeOf(paragraph)]
-    // Only a paragraph long enough for two long sentences is worth splitting.
-    const sentences = paragraph.words >= 2 * MIN_PASSAGE_WORDS ? tokenizer.tokenize(paragraph.text) : []
-    for (const text of sentences.length > 1 ? sentences : []) {
-      const shingles = shinglesOf(normalize(text))
-      if (wordsOf(shingles.length) >= MIN_PASSAGE_WORDS) paragraph.units.push({ document, line, text, shingles })
-    }
+/** The long kept paragraphs of a document and their anchors: all the search keeps of it in memory. */
+export function summarizeForPassages(document: Document): PassageSummary {
+  const paragraphs: number[] = []
+  const lines: number[] = []
+  const words: number[] = []
+  const anchors: Uint32Array[] = []
+  const offsets = [0]
+  for (const paragraph of keptParagraphs(document)) {
+    const count = scanShingles(paragraph.key, 'word', SHINGLE)
+    if (wordsOf(count) < MIN_PASSAGE_WORDS) continue
+    const winnowed = winnow(scratchShingles(count), WINDOW)
+    paragraphs.push(paragraph.index)
+    lines.push(paragraph.lines.start)
+    words.push(wordsOf(count))
+    anchors.push(winnowed)
+    offsets.push(offsets[offsets.length - 1]! + winnowed.length)
   }
-  return paragraph.units
+  const all = new Uint32Array(offsets[offsets.length - 1]!)
+  anchors.forEach((part, k) => all.set(part, offsets[k]!))
+  return { paragraphs: Uint32Array.from(paragraphs), lines: Uint32Array.from(lines), words: Uint32Array.from(words), anchors: all, offsets: Uint32Array.from(offsets) }
 }
 
-/** Union-find over passages, the parent kept on the passage, with path halving: near-constant per call. */
-function find(x: Passage): Passage {
+/** A growable column of 32-bit numbers: four bytes per paragraph, not a JS object. */
+class Column {
+  private values = new Uint32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.values[this.length++] = value
+  }
+
+  get(i: number): number {
+    return this.values[i]!
+  }
+}
+
+/** The indexed paragraphs: where each one is, for loading it. */
+interface Located {
+  readonly documents: Column
+  readonly paragraphs: Column
+  readonly lines: Column
+  readonly words: Column
+}
+
+/** A unit that matched another: a union-find node (see `find`) and how many units it matched. */
+interface Matched {
+  readonly document: number
+  readonly line: number
+  readonly text: string
+  degree: number
+  parent?: Matched
+}
+
+function find(x: Matched): Matched {
   while (x.parent !== undefined && x.parent !== x) {
     if (x.parent.parent !== undefined) x.parent = x.parent.parent
     x = x.parent
@@ -110,124 +101,163 @@ function find(x: Passage): Passage {
   return x
 }
 
-function union(a: Passage, b: Passage): void {
+function union(a: Matched, b: Matched): void {
   const ra = find(a)
   const rb = find(b)
   ra.parent = ra
   rb.parent = ra
 }
 
-/** Units a paragraph can have for `verifyUnits`: one bit each in a 32-bit mask. */
-const MAX_MASKED_UNITS = 32
-
 /**
- * The union of a paragraph's units, sorted and distinct, with for each shingle the mask of the
- * units holding it: one merge of two paragraphs then counts |a ∩ b| for every pair of units at
- * once, instead of one merge per pair of units (the search's hot spot when paragraphs recur).
+ * Passages recurring in documents of different clusters, from the documents' summaries.
+ * `summaries()` yields every document's `PassageSummary` in position order and is called once,
+ * then once per partition of the anchors (one partition up to `partitionEntries` anchors in all);
+ * `groupOf[i]` is document i's cluster (documents of one cluster share everything, so pairs inside
+ * one are not compared); `source` loads a document only when one of its paragraphs is a candidate.
  */
-function unionOf(paragraph: Paragraph, units: readonly Passage[]): UnitUnion {
-  if (paragraph.union === undefined) {
-    let shingles = new Uint32Array(0)
-    let masks = new Uint32Array(0)
-    units.forEach((unit, bit) => {
-      const outShingles = new Uint32Array(shingles.length + unit.shingles.length)
-      const outMasks = new Uint32Array(outShingles.length)
-      let i = 0
-      let j = 0
-      let n = 0
-      while (i < shingles.length || j < unit.shingles.length) {
-        const x = i < shingles.length ? shingles[i]! : Infinity
-        const y = j < unit.shingles.length ? unit.shingles[j]! : Infinity
-        outShingles[n] = Math.min(x, y)
-        outMasks[n++] = (x <= y ? masks[i++]! : 0) | (y <= x ? (j++, 1 << bit) : 0)
+export function findSharedPassagesIn(
+  ids: readonly string[],
+  summaries: () => Iterable<PassageSummary>,
+  groupOf: readonly string[],
+  source: DocumentSource,
+  partitionEntries = PARTITION_ENTRIES,
+): SharedPassage[] {
+  // Pass 1: an anchor in one paragraph only can never pair two.
+  let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  let anchorCount = 0
+  for (const summary of summaries()) {
+    for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+    anchorCount += summary.anchors.length
+  }
+  // Passes 2…: the paragraphs holding anchors that may recur (no other can be a candidate) are
+  // numbered, and their anchors indexed one hash partition per pass, so that at most about
+  // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
+  const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
+  const located: Located = { documents: new Column(), paragraphs: new Column(), lines: new Column(), words: new Column() }
+  const groups = new Column()
+  const kept: Uint32Array[] = []
+  let groupArray = new Int32Array(0)
+  for (let partition = 0; partition < partitions; partition++) {
+    const first = partition === 0
+    const groupIds = new Map<string, number>()
+    const index = new AnchorIndex()
+    let paragraph = 0
+    let position = 0
+    for (const summary of summaries()) {
+      const group = groupOf[position]!
+      if (first && !groupIds.has(group)) groupIds.set(group, groupIds.size)
+      for (let k = 0; k + 1 < summary.offsets.length; k++) {
+        const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+        // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
+        if (anchors.length === 0) continue
+        if (first) {
+          located.documents.push(position)
+          located.paragraphs.push(summary.paragraphs[k]!)
+          located.lines.push(summary.lines[k]!)
+          located.words.push(summary.words[k]!)
+          groups.push(groupIds.get(group)!)
+        }
+        const mine = partitions === 1 ? anchors : anchors.filter((anchor) => partitionOf(anchor, partitions) === partition)
+        if (mine.length > 0) index.add(paragraph, mine)
+        paragraph++
       }
-      shingles = outShingles.subarray(0, n)
-      masks = outMasks.subarray(0, n)
-    })
-    paragraph.union = { shingles, masks }
+      position++
+    }
+    if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
+    if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.get(i))
+    kept.push(index.keptPostings(groupArray, MAX_POSTING))
   }
-  return paragraph.union
-}
+  filter = undefined // the counters are done with: free them before the pairs are searched
+  const pairIndex = new PairIndex(groupArray.length, kept)
 
-/** Reused by `verifyUnits`: one count per pair of units, at most 32 × 32. */
-const scratchCounts = new Uint32Array(MAX_MASKED_UNITS * MAX_MASKED_UNITS)
-
-/** |a ∩ b| for every unit a of `x` (row) and b of `y` (column), from one merge of their unions. */
-function sharedCounts(x: UnitUnion, y: UnitUnion, columns: number, counts: Uint32Array): void {
-  let i = 0
-  let j = 0
-  while (i < x.shingles.length && j < y.shingles.length) {
-    const a = x.shingles[i]!
-    const b = y.shingles[j]!
-    if (a < b) i++
-    else if (a > b) j++
-    else {
-      for (let rows = x.masks[i]!; rows !== 0; rows &= rows - 1) {
-        const row = 31 - Math.clz32(rows & -rows)
-        for (let cols = y.masks[j]!; cols !== 0; cols &= cols - 1) counts[row * columns + 31 - Math.clz32(cols & -cols)]!++
+  const tokenizer = sentenceTokenizer()
+  // Matched units by id, in order of first match (which fixes ties in `collect`).
+  const matched = new Map<number, Matched>()
+  const matchedUnit = (paragraph: number, unit: Unit): Matched => {
+    if (unit.index >= UNITS_PER_PARAGRAPH) throw new Error(`findSharedPassagesIn: a paragraph of over ${UNITS_PER_PARAGRAPH} sentences`)
+    const id = paragraph * UNITS_PER_PARAGRAPH + unit.index
+    let node = matched.get(id)
+    if (node === undefined) {
+      node = { document: located.documents.get(paragraph), line: located.lines.get(paragraph), text: unit.text, degree: 0 }
+      matched.set(id, node)
+    }
+    return node
+  }
+  // Candidate pairs come in order of their first paragraph, the second anywhere in the corpus: they
+  // are verified a block at a time, in that order, the paragraphs a block needs loaded together,
+  // each document once (the last block's paragraphs are reused, not loaded again).
+  const pairs = new Uint32Array(2 * BLOCK_PAIRS) // slots in `needed`, two per pair
+  let pairCount = 0
+  let needed = new Map<number, number>() // paragraph → slot
+  let previous = new Map<number, ParagraphUnits>()
+  const verifyBlock = (): void => {
+    const units: ParagraphUnits[] = new Array(needed.size)
+    const current = new Map<number, ParagraphUnits>()
+    let document: Document | undefined
+    let documentPosition = -1
+    for (const paragraph of [...needed.keys()].sort((a, b) => a - b)) {
+      let loaded = previous.get(paragraph)
+      if (loaded === undefined) {
+        const position = located.documents.get(paragraph)
+        if (document === undefined || documentPosition !== position) {
+          document = source.load(position)
+          documentPosition = position
+        }
+        const { text, key } = document.paragraphs[located.paragraphs.get(paragraph)]!
+        loaded = new ParagraphUnits(paragraph, text, key, located.words.get(paragraph))
       }
-      i++
-      j++
+      units[needed.get(paragraph)!] = loaded
+      current.set(paragraph, loaded)
     }
+    for (let k = 0; k < pairCount; k++) {
+      const x = units[pairs[2 * k]!]!
+      const y = units[pairs[2 * k + 1]!]!
+      if (!mayMatch(x, y)) continue
+      verifyUnits(x, y, tokenizer, (a, b) => {
+        const ma = matchedUnit(x.paragraph, a)
+        const mb = matchedUnit(y.paragraph, b)
+        union(ma, mb)
+        ma.degree++
+        mb.degree++
+      })
+    }
+    previous = current
+    needed = new Map()
+    pairCount = 0
   }
+  const slotOf = (paragraph: number): number => {
+    let slot = needed.get(paragraph)
+    if (slot === undefined) needed.set(paragraph, (slot = needed.size))
+    return slot
+  }
+  pairIndex.forEachPair(groupArray, MIN_ANCHORS, (x, y) => {
+    pairs[2 * pairCount] = slotOf(x)
+    pairs[2 * pairCount + 1] = slotOf(y)
+    pairCount++
+    if (pairCount === BLOCK_PAIRS || needed.size >= BLOCK_PARAGRAPHS) verifyBlock()
+  })
+  verifyBlock()
+  return collect(ids, matched)
 }
 
-/**
- * Verifies every unit of `x` against every unit of `y` (in that order, which fixes the report's
- * ties), calling `match` for each pair sharing enough 3-grams.
- */
-function verifyUnits(x: Paragraph, y: Paragraph, tokenizer: Tokenizer, match: (a: Passage, b: Passage) => void): void {
-  const unitsX = unitsOf(x, tokenizer)
-  const unitsY = unitsOf(y, tokenizer)
-  const masked = unitsX.length <= MAX_MASKED_UNITS && unitsY.length <= MAX_MASKED_UNITS
-  const counts = masked ? scratchCounts.subarray(0, unitsX.length * unitsY.length).fill(0) : scratchCounts.subarray(0, 0)
-  if (masked) sharedCounts(unionOf(x, unitsX), unionOf(y, unitsY), unitsY.length, counts)
-  for (let row = 0; row < unitsX.length; row++) {
-    const a = unitsX[row]!
-    for (let column = 0; column < unitsY.length; column++) {
-      const b = unitsY[column]!
-      const shared = masked ? counts[row * unitsY.length + column]! : intersectionSize(a.shingles, b.shingles)
-      if (shared >= MIN_SHARED && shared >= MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) match(a, b)
-    }
-  }
-}
-
-/**
- * Passages recurring in documents of different clusters. `groupOf[i]` is document i's cluster
- * (documents of one cluster share everything, so pairs inside one are not compared).
- * Paragraphs sharing two winnowing anchors are candidates; then every unit (the paragraph and its
- * long sentences) of one is verified against every unit of the other.
- */
+/** Every document summarised and searched in memory (the library's `clean()`, tests). */
 export function findSharedPassages(documents: readonly Document[], groupOf: readonly string[]): SharedPassage[] {
-  const tokenizer = new SentenceTokenizer(ABBREVIATIONS)
-  const index = new AnchorIndex()
-  const paragraphs = collectParagraphs(documents, index)
-  const groupIds = new Map<string, number>()
-  const groups = Int32Array.from(paragraphs, (paragraph) => {
-    const group = groupOf[paragraph.document]!
-    if (!groupIds.has(group)) groupIds.set(group, groupIds.size)
-    return groupIds.get(group)!
-  })
-  const degree = new Map<Passage, number>() // matched passage → how many passages it matches
-  index.forEachPair(groups, MIN_ANCHORS, MAX_POSTING, (x, y) => {
-    // A sentence's 3-grams are a subset of its paragraph's: too little shared here, nothing below.
-    if (intersectionSize(wholeOf(paragraphs[x]!).shingles, wholeOf(paragraphs[y]!).shingles) < MIN_SHARED) return
-    verifyUnits(paragraphs[x]!, paragraphs[y]!, tokenizer, (a, b) => {
-      union(a, b)
-      degree.set(a, (degree.get(a) ?? 0) + 1)
-      degree.set(b, (degree.get(b) ?? 0) + 1)
-    })
-  })
-  return collect(documents, degree)
+  const summaries = documents.map(summarizeForPassages)
+  return findSharedPassagesIn(
+    documents.map((document) => document.id),
+    () => summaries,
+    groupOf,
+    arraySource(documents),
+  )
 }
 
 /**
  * Components → passages: one occurrence per (document, line); the text is the passage that matches
  * the most others (it holds what links them), ties to the first occurrence.
  */
-function collect(documents: readonly Document[], degree: Map<Passage, number>): SharedPassage[] {
-  const byRoot = new Map<Passage, Passage[]>()
-  for (const passage of degree.keys()) {
+function collect(ids: readonly string[], matched: Map<number, Matched>): SharedPassage[] {
+  const byRoot = new Map<Matched, Matched[]>()
+  for (const passage of matched.values()) {
     const root = find(passage)
     const list = byRoot.get(root)
     if (list) list.push(passage)
@@ -235,7 +265,7 @@ function collect(documents: readonly Document[], degree: Map<Passage, number>): 
   }
   const result: SharedPassage[] = []
   for (const members of byRoot.values()) {
-    const id = (passage: Passage): string => documents[passage.document]!.id
+    const id = (passage: Matched): string => ids[passage.document]!
     members.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : a.line - b.line || b.text.length - a.text.length))
     const occurrences: Array<{ document: string; line: number }> = []
     for (const passage of members) {
@@ -243,7 +273,7 @@ function collect(documents: readonly Document[], degree: Map<Passage, number>): 
       if (!last || last.document !== id(passage) || last.line !== passage.line) occurrences.push({ document: id(passage), line: passage.line })
     }
     if (new Set(occurrences.map((occurrence) => occurrence.document)).size < 2) continue
-    const hub = members.reduce((best, passage) => (degree.get(passage)! > degree.get(best)! ? passage : best), members[0]!)
+    const hub = members.reduce((best, passage) => (passage.degree > best.degree ? passage : best), members[0]!)
     result.push({ text: hub.text, occurrences })
   }
   return result.sort((a, b) => {
