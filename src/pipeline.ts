@@ -15,13 +15,13 @@ import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './parallel/index.js'
 import { findCorpusBoilerplate, type CorpusLines } from './boilerplate/index.js'
-import { findSharedPassagesStandIn } from './parallel/standins.js'
+import { findSharedPassagesIn } from './neardup/shared.js'
 import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
 import { createDocument } from './document.js'
 import { createSpoolFolder, PlaceTable, readRecord } from './spool/index.js'
-import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, Report, ReportDocument, SharedPassage } from './types.js'
+import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, PassageSummary, Report, ReportDocument, SharedPassage } from './types.js'
 import { assignFileNames } from './write/names.js'
 
 export interface CleanContext {
@@ -134,6 +134,7 @@ export async function cleanCorpus(
     // Near-duplicate summaries stay resident in columns (~125 bytes a document); shingle sets stay in the spool.
     const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands)
     const shinglePlaces = new PlaceTable()
+    const passagePlaces = new PlaceTable()
     await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
       counter.add(summary.tally)
       if (summary.empty !== null) {
@@ -141,7 +142,11 @@ export async function cleanCorpus(
         return
       }
       cleanedBytes[position] = summary.tally.bytesOut
-      if (summary.cluster && summary.shingles) shinglePlaces.set(clusterSummaries.add(summary.cluster), summary.shingles)
+      if (summary.cluster && summary.shingles && summary.passages) {
+        const k = clusterSummaries.add(summary.cluster)
+        shinglePlaces.set(k, summary.shingles)
+        passagePlaces.set(k, summary.passages)
+      }
       kept.push(position)
     }))
 
@@ -153,7 +158,11 @@ export async function cleanCorpus(
         addDecision(kept[document]!, decision)
         counter.markDuplicate(cleanedBytes[kept[document]!]!)
       }
-      return { clusters: found.clusters, sharedPassages: findSharedPassagesStandIn(sourceOf(kept), found.groupOf) }
+      // Read from the spool once per pass of the passage search, in kept order.
+      const passageSummaries = function* (): Generator<PassageSummary> {
+        for (let k = 0; k < kept.length; k++) yield readRecord<PassageSummary>(spool.dir, passagePlaces.get(k))
+      }
+      return { clusters: found.clusters, sharedPassages: findSharedPassagesIn(ids, passageSummaries, found.groupOf, sourceOf(kept)) }
     })
 
     for (const [stage, ms] of Object.entries(runner.timings)) timer.timings[stage] = Math.round(ms)
