@@ -59,6 +59,7 @@ interface CleanFlags {
   boilerplate: boolean
   repeats: boolean
   neardup: boolean
+  sharedPassages: boolean
   rejoin: boolean
   disableRule: string[]
   enableRule: string[]
@@ -112,6 +113,7 @@ async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
     repeats: { enabled: flags.repeats },
     neardup: {
       enabled: flags.neardup,
+      sharedPassages: flags.sharedPassages,
       ...(flags.canonical ? { canonical: flags.canonical } : {}),
       ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
     },
@@ -253,6 +255,7 @@ export function buildProgram(): Command {
     .option('--no-boilerplate', 'do not strip boilerplate')
     .option('--no-repeats', 'do not remove repeated paragraphs')
     .option('--no-neardup', 'do not look for near-duplicate documents')
+    .option('--no-shared-passages', 'do not report passages shared across clusters (reporting only; the costliest corpus step)')
     .option('--no-rejoin', 'do not rejoin hard-wrapped lines')
     .option('--disable-rule <ids>', 'switch off boilerplate rules by id (comma-separated, repeatable)', list, [])
     .option('--enable-rule <ids>', 'switch on opt-in boilerplate rules by id', list, [])

@@ -136,6 +136,13 @@ export interface NeardupOptions {
    * @default 1
    */
   readonly seed: number
+  /**
+   * Report passages shared across clusters (quotes two outlets both carry). Reporting only: no
+   * document's text depends on it. The costliest corpus step (README "Performance"), so a run that
+   * only needs the cleaned texts and clusters can leave it out.
+   * @default true
+   */
+  readonly sharedPassages: boolean
 }
 
 export interface CleanOptions {
@@ -175,6 +182,7 @@ export const DEFAULT_OPTIONS: CleanOptions = {
     numPerm: 128,
     canonical: 'longest',
     seed: 1,
+    sharedPassages: true,
   },
 }
 

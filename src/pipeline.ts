@@ -142,10 +142,10 @@ export async function cleanCorpus(
         return
       }
       cleanedBytes[position] = summary.tally.bytesOut
-      if (summary.cluster && summary.shingles && summary.passages) {
+      if (summary.cluster && summary.shingles) {
         const k = clusterSummaries.add(summary.cluster)
         shinglePlaces.set(k, summary.shingles)
-        passagePlaces.set(k, summary.passages)
+        if (summary.passages) passagePlaces.set(k, summary.passages)
       }
       kept.push(position)
     }))
@@ -162,7 +162,8 @@ export async function cleanCorpus(
       const passageSummaries = function* (): Generator<PassageSummary> {
         for (let k = 0; k < kept.length; k++) yield readRecord<PassageSummary>(spool.dir, passagePlaces.get(k))
       }
-      return { clusters: found.clusters, sharedPassages: findSharedPassagesIn(ids, passageSummaries, found.groupOf, sourceOf(kept)) }
+      const sharedPassages = options.neardup.sharedPassages ? findSharedPassagesIn(ids, passageSummaries, found.groupOf, sourceOf(kept)) : []
+      return { clusters: found.clusters, sharedPassages }
     })
 
     for (const [stage, ms] of Object.entries(runner.timings)) timer.timings[stage] = Math.round(ms)

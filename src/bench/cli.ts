@@ -39,6 +39,8 @@ export interface BenchFlags {
   corpus?: string
   keep?: boolean
   signatures: boolean
+  /** Passed on to `neardup clean` as --no-shared-passages when false. */
+  sharedPassages: boolean
   /** Minimum milliseconds each side of the signature comparison runs for. */
   signatureMs: number
   devSet?: string
@@ -70,7 +72,7 @@ export async function runBench(flags: BenchFlags, command: string, log: (line: s
     const runs = []
     for (const jobs of flags.jobs) {
       log(`cleaning with --jobs ${jobs}`)
-      const run = await measureRun(corpusPath, work, jobs)
+      const run = await measureRun(corpusPath, work, jobs, flags.sharedPassages === false ? ['--no-shared-passages'] : [])
       if (run.documents['in'] !== corpus.documents) throw new Error(`--jobs ${jobs}: ${run.documents['in']} documents in the report, ${corpus.documents} generated`)
       log(`  ${run.seconds.toFixed(1)} s, peak RSS ${run.maxRssMB.toFixed(0)} MB`)
       runs.push(run)
@@ -106,6 +108,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--corpus <file>', 'write the generated corpus here (default: a temporary folder)')
     .option('--dev-set <dir>', 'dev set folder with corpus.jsonl and gold.json (default: ../shared/eval/dev)')
     .option('--no-signatures', 'skip the minhash package comparison')
+    .option('--no-shared-passages', 'clean with --no-shared-passages (the costliest corpus step, reporting only)')
     .option('--signature-ms <ms>', 'run each side of the signature comparison at least this long', whole, 2000)
     .option('--keep', 'keep the temporary folder (reports, cleaned JSONL)')
     .parse(argv)

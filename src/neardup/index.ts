@@ -105,5 +105,5 @@ export function findNearDuplicates(documents: readonly Document[], options: Near
     options,
   )
   for (const { document, decision } of found.duplicates) documents[document]!.decisions.push(decision)
-  return { clusters: found.clusters, sharedPassages: findSharedPassages(documents, found.groupOf) }
+  return { clusters: found.clusters, sharedPassages: options.sharedPassages ? findSharedPassages(documents, found.groupOf) : [] }
 }

@@ -147,7 +147,7 @@ export function summarizePass(task: SummarizeTask): SummarizeOutput {
         tally,
         cluster,
         shingles: appendRecord(task.spool, 'shingles', shingles),
-        passages: appendRecord(task.spool, 'passages', summarizeForPassages(document)),
+        ...(task.options.neardup.sharedPassages ? { passages: appendRecord(task.spool, 'passages', summarizeForPassages(document)) } : {}),
       }
     })
   })

@@ -207,3 +207,16 @@ describe('PairIndex', () => {
     expect([...index.keptPostings(Int32Array.of(0, 0, 1, 2), 64)]).toEqual([1, 2, 0xffffffff, 2, 3, 0xffffffff])
   })
 })
+
+describe('the sharedPassages option', () => {
+  it('off: no passages, and every document, cluster and decision as with it on (seeds)', async () => {
+    const { clean } = await import('../../src/pipeline.js')
+    const on = await clean(seedFiles(), { jobs: 1 })
+    const off = await clean(seedFiles(), { jobs: 1, neardup: { sharedPassages: false } })
+    expect(on.report.sharedPassages.length).toBeGreaterThan(0)
+    expect(off.report.sharedPassages).toEqual([])
+    expect(off.report.documents).toEqual(on.report.documents)
+    expect(off.report.clusters).toEqual(on.report.clusters)
+    expect(off.report.options).toMatchObject({ neardup: { sharedPassages: false } })
+  })
+})
