@@ -4,7 +4,7 @@
  */
 export { clean, cleanCorpus } from './pipeline.js'
 export type { CleanContext, CleanResult, DocumentSink, PipelineResult } from './pipeline.js'
-export type { Rendered, DocumentMeta } from './parallel/index.js'
+export type { RenderOutput, RenderedDocument, DocumentMeta } from './parallel/index.js'
 export { readDocuments, DEFAULT_GLOB } from './read/index.js'
 export type { ReadOptions } from './read/index.js'
 export { writeOutputs } from './write/index.js'

@@ -13,7 +13,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
-import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type Rendered, type RenderItem, type Summary } from './parallel/index.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
 import { findCorpusBoilerplate, type CorpusLines } from './boilerplate/index.js'
 import { findSharedPassagesIn } from './neardup/shared.js'
 import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
@@ -43,6 +43,8 @@ export interface CleanResult {
 export interface DocumentSink {
   /** Hand back report entries as objects too (`clean()` keeps them). */
   readonly entries: boolean
+  /** Hand back this one document's entry (the CLI's --explain). */
+  readonly explain?: string
   /** Folder for the `.txt` files of written documents, if any (written by the workers). */
   readonly out: string | null
   /** Write duplicates' cleaned texts as well as canonicals and unique documents. */
@@ -52,8 +54,8 @@ export interface DocumentSink {
    * by then, so report.json can be written front to back), and how many documents will follow.
    */
   begin(frame: Omit<Report, 'documents'>, count: number): void | Promise<void>
-  /** Each document, in id order; `meta` says where it came from. */
-  write(rendered: Rendered, meta: DocumentMeta): void | Promise<void>
+  /** Each batch of documents, in id order; `metas` say where each came from. */
+  write(batch: RenderOutput, metas: readonly DocumentMeta[]): void | Promise<void>
 }
 
 /** The report without its documents (those went to the sink), and how many there were. */
@@ -304,9 +306,8 @@ async function renderPass(
         selected: selected(position),
       }
     })
-    await runner.dispatch({ pass: 'render', spool, items, out: sink.out, entries: sink.entries }, async (output) => {
-      for (const [i, rendered] of output.documents.entries()) await sink.write(rendered, held[positions[i]!]!.meta)
-    })
+    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
+    await runner.dispatch(task, (output) => sink.write(output, positions.map((position) => held[position]!.meta)))
   }
   await runner.drain()
 }
@@ -323,8 +324,8 @@ export async function clean(
     out: null,
     keepDuplicates: false,
     begin: () => {},
-    write: (rendered) => {
-      entries.push(rendered.entry!)
+    write: (batch) => {
+      for (const document of batch.documents) entries.push(document.entry!)
     },
   })
   const { tool, version, options, stats, ...rest } = frame

@@ -26,7 +26,7 @@ import { segment } from '../segment/index.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
 import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
-import { reportJsonElement } from '../write/report-json.js'
+import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
 import { attachLineTexts, detachLineTexts } from './slices.js'
 
@@ -175,51 +175,60 @@ export interface RenderTask {
   readonly pass: 'render'
   readonly spool: string
   readonly items: readonly RenderItem[]
+  /** The first item's place among all documents: report.json's first element has no comma before it. */
+  readonly first: number
   /** `--out` folder for the `.txt` files, if any. */
   readonly out: string | null
-  /** Also hand back the report entries as objects (the library's `clean()` returns them). */
+  /** Hand back the report entries as objects too (the library's `clean()` returns them). */
   readonly entries: boolean
+  /** Hand back this one document's entry (the CLI's --explain). */
+  readonly explain?: string
 }
 
-export interface Rendered {
-  /** report.json's element. */
-  readonly json: string
-  /** The HTML page's embedded element. */
-  readonly html: string
-  /** The clean.jsonl / --stdout record, when the document is written. */
-  readonly jsonl: string | null
+/** What the main thread needs to hear of one rendered document. */
+export interface RenderedDocument {
   readonly status: DocumentStatus
   /** Why the whole document went (skipped, empty, duplicate), as the report words it. */
   readonly reason: string | null
   readonly entry?: ReportDocument
 }
 
+/**
+ * A batch rendered: the outputs' bytes (UTF-8, ready to write: the main thread only copies them out,
+ * so the corpus's text never passes through its heap as strings) and a few facts per document.
+ */
 export interface RenderOutput {
-  readonly documents: readonly Rendered[]
+  /** report.json's elements, each after its separator. */
+  readonly json: Uint8Array
+  /** The HTML page's embedded elements, each after its comma. */
+  readonly html: Uint8Array
+  /** The clean.jsonl / --stdout records of the documents written. */
+  readonly jsonl: Uint8Array
+  readonly documents: readonly RenderedDocument[]
   readonly timings: Timings
 }
 
 export async function renderPass(task: RenderTask): Promise<RenderOutput> {
-  const documents: Rendered[] = []
-  for (const item of task.items) {
+  const json: string[] = []
+  const html: string[] = []
+  const jsonl: string[] = []
+  const documents: RenderedDocument[] = []
+  for (const [i, item] of task.items.entries()) {
     const document =
       item.place === null
         ? { ...createDocument({ id: item.meta.id, text: item.text ?? '', source: item.meta.source, warnings: [...item.meta.warnings], ...(item.skipped !== undefined ? { skipped: item.skipped } : {}) }), decisions: [...item.extra] }
         : loadDocument(task.spool, item.place, item.meta, item.extra)
     const entry = reportDocument(document, item.cluster)
-    const jsonl = item.selected ? jsonlRecord(entry) : null
+    const index = task.first + i
+    json.push(reportJsonSeparator(index), reportJsonElement(entry))
+    html.push(index === 0 ? '' : ',', embedJson(entry))
+    if (item.selected) jsonl.push(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
-    documents.push({
-      json: reportJsonElement(entry),
-      html: embedJson(entry),
-      jsonl,
-      status: entry.status,
-      reason: entry.reason,
-      ...(task.entries ? { entry } : {}),
-    })
+    documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })
   }
+  const bytes = (parts: string[]): Uint8Array => Buffer.from(parts.join(''), 'utf8')
   // Rendering is writing: like the writing of the files, it is not one of the report's timed stages.
-  return { documents, timings: {} }
+  return { json: bytes(json), html: bytes(html), jsonl: bytes(jsonl), documents, timings: {} }
 }
 
 export type PassTask = ReadTask | SummarizeTask | RenderTask

@@ -74,7 +74,7 @@ export class AtomicStream {
     return new AtomicStream(path, temporary, createWriteStream(temporary))
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (!this.stream.write(chunk)) await once(this.stream, 'drain')
   }
 

@@ -58,7 +58,7 @@ class FramedFile {
     return new FramedFile(file, frame)
   }
 
-  write(text: string): Promise<void> {
+  write(text: string | Uint8Array): Promise<void> {
     return this.file.write(text)
   }
 
@@ -73,7 +73,7 @@ class FramedFile {
   }
 }
 
-async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (!stream.write(text)) await once(stream as unknown as NodeJS.EventEmitter, 'drain')
 }
 
@@ -90,11 +90,8 @@ export async function cleanToFiles(
   let html: FramedFile | null = null
   let jsonl: AtomicStream | null = null
   let total = 0
-  let index = 0
   const notices: DocumentNotice[] = []
   let explained: ReportDocument | null = null
-  // stdout gets records in chunks of about 1 MB: one write per record costs more than the JSON.
-  let stdoutChunk = ''
   try {
     const { frame, count } = await cleanCorpus(input, resolved, context, {
       entries: false,
@@ -110,27 +107,21 @@ export async function cleanToFiles(
         }
         if (files.out) jsonl = await AtomicStream.open(join(files.out, 'clean.jsonl'))
       },
-      write: async (rendered, meta) => {
-        await json?.write(`${reportJsonSeparator(index)}${rendered.json}`)
-        await html?.write(`${index === 0 ? '' : ','}${rendered.html}`)
-        index++
-        if (rendered.jsonl !== null) {
-          await jsonl?.write(rendered.jsonl)
-          if (files.stdout) {
-            stdoutChunk += rendered.jsonl
-            if (stdoutChunk.length >= 1 << 20) {
-              await writeTo(files.stdout, stdoutChunk)
-              stdoutChunk = ''
-            }
+      ...(files.explain !== undefined ? { explain: files.explain } : {}),
+      write: async (batch, metas) => {
+        await json?.write(batch.json)
+        await html?.write(batch.html)
+        await jsonl?.write(batch.jsonl)
+        if (files.stdout && batch.jsonl.length > 0) await writeTo(files.stdout, batch.jsonl)
+        batch.documents.forEach((document, i) => {
+          const meta = metas[i]!
+          if (meta.warnings.length > 0 || document.status === 'skipped') {
+            notices.push({ source: meta.source, status: document.status, reason: document.reason, warnings: meta.warnings })
           }
-        }
-        if (meta.warnings.length > 0 || rendered.status === 'skipped') {
-          notices.push({ source: meta.source, status: rendered.status, reason: rendered.reason, warnings: meta.warnings })
-        }
-        if (meta.id === files.explain) explained = JSON.parse(rendered.json) as ReportDocument
+          if (document.entry !== undefined && meta.id === files.explain) explained = document.entry
+        })
       },
     })
-    if (files.stdout && stdoutChunk !== '') await writeTo(files.stdout, stdoutChunk)
     const written: string[] = []
     const jsonFile = json as FramedFile | null
     const htmlFile = html as FramedFile | null
