@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { realpathSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_OPTIONS } from '../options.js'
@@ -37,6 +37,8 @@ export interface BenchFlags {
   jobs: number[]
   reports: string
   corpus?: string
+  /** Reuse `corpus` when it was generated with the same --docs and --seed. */
+  reuse?: boolean
   keep?: boolean
   signatures: boolean
   /** Passed on to `neardup clean` as --no-shared-passages when false. */
@@ -67,8 +69,19 @@ export async function runBench(flags: BenchFlags, command: string, log: (line: s
     if (devSet === null) throw new Error('cannot find the dev set (../shared/eval/dev); pass --dev-set DIR')
     const pools = loadPools(devSet)
     const corpusPath = flags.corpus ?? join(work, 'corpus.jsonl')
-    log(`generating ${flags.docs} documents (seed ${flags.seed}) → ${corpusPath}`)
-    const corpus: CorpusStats & { seed: number } = { ...(await writeCorpus(corpusPath, pools, { docs: flags.docs, seed: flags.seed })), seed: flags.seed }
+    // A generated corpus keeps its figures beside it, so --reuse can skip generating it again
+    // (minutes at a million documents) when the documents and the seed are the same.
+    const sidecar = `${corpusPath}.stats.json`
+    const previous = flags.reuse && existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as CorpusStats & { seed: number }) : null
+    let corpus: CorpusStats & { seed: number }
+    if (previous !== null && previous.documents === flags.docs && previous.seed === flags.seed && existsSync(corpusPath)) {
+      log(`reusing ${corpusPath} (${flags.docs} documents, seed ${flags.seed})`)
+      corpus = previous
+    } else {
+      log(`generating ${flags.docs} documents (seed ${flags.seed}) → ${corpusPath}`)
+      corpus = { ...(await writeCorpus(corpusPath, pools, { docs: flags.docs, seed: flags.seed })), seed: flags.seed }
+      if (flags.corpus !== undefined) await writeFile(sidecar, `${JSON.stringify(corpus)}\n`)
+    }
     const runs = []
     for (const jobs of flags.jobs) {
       log(`cleaning with --jobs ${jobs}`)
@@ -106,6 +119,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--jobs <list>', 'comma-separated --jobs values to measure', jobList, [...new Set([1, availableParallelism()])])
     .option('--reports <dir>', 'where bench.json and bench.md go', 'reports')
     .option('--corpus <file>', 'write the generated corpus here (default: a temporary folder)')
+    .option('--reuse', 'with --corpus: reuse that file if it was generated with the same --docs and --seed')
     .option('--dev-set <dir>', 'dev set folder with corpus.jsonl and gold.json (default: ../shared/eval/dev)')
     .option('--no-signatures', 'skip the minhash package comparison')
     .option('--no-shared-passages', 'clean with --no-shared-passages (the costliest corpus step, reporting only)')

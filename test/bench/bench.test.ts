@@ -55,6 +55,21 @@ describe('corpus generator', () => {
 })
 
 describe('bench harness', () => {
+  it('reuses a kept corpus only when --docs and --seed match (--reuse)', async () => {
+    await withTempDir(async (dir) => {
+      const corpus = join(dir, 'corpus.jsonl')
+      const flags = { docs: 12, seed: 3, jobs: [1], reports: dir, signatures: false, signatureMs: 1, devSet: devSet, corpus, reuse: true, sharedPassages: false }
+      const logs: string[] = []
+      const first = await runBench(flags, 'bench', (line) => logs.push(line))
+      const again = await runBench(flags, 'bench', (line) => logs.push(line))
+      await runBench({ ...flags, seed: 4 }, 'bench', (line) => logs.push(line))
+      expect(logs.filter((line) => line.startsWith('generating')).length).toBe(2)
+      expect(logs.filter((line) => line.startsWith('reusing')).length).toBe(1)
+      expect(again.corpus).toEqual(first.corpus)
+      expect(again.runs[0]!.documents).toEqual(first.runs[0]!.documents)
+    })
+  })
+
   it('cleans a tiny corpus with each --jobs value and accounts for every document', async () => {
     await withTempDir(async (dir) => {
       const result = await runBench(
