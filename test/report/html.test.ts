@@ -7,7 +7,7 @@ import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { embedJson, escapeHtml, renderHtml, renderHtmlChunks } from '../../src/report/html/index.js'
 import { clean } from '../../src/index.js'
-import { similarityCell } from '../../src/report/html/overview.js'
+import { renderOverview, similarityCell } from '../../src/report/html/overview.js'
 import type { Report } from '../../src/types.js'
 import { ROOT, SEEDS, devCorpus, runCli, withTempDir } from '../helpers/index.js'
 import { HOSTILE_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
@@ -108,6 +108,17 @@ describe('renderHtml', () => {
     expect(markup).toContain('<code>&lt;script&gt;window.__pwned=&quot;file&quot;&lt;/script&gt;.jsonl:3</code>')
     expect(html.match(/<script/g)).toHaveLength(3)
     expect(html.match(/<\/script>/g)).toHaveLength(3)
+  })
+})
+
+describe('renderOverview at scale', () => {
+  it('draws the similarity map for 300,000 duplicates (no argument spread: it overflowed the stack at a million documents)', async () => {
+    const { report } = await clean([{ id: 'a', text: 'One line.\n' }])
+    const members = Array.from({ length: 300_001 }, (_, i) => ({ id: `d${i}`, jaccard: i === 1 ? 0.55 : 0.9, containment: 0.95 }))
+    const big: Report = { ...report, clusters: [{ id: 'c1', canonical: 'd0', members }] }
+    const html = renderOverview(big)
+    expect(html).toContain('aria-label="299999 duplicates"') // one cell holds all but one
+    expect(html).toMatch(/Jaccard 0\.5\d–/) // zoomed to the lowest score
   })
 })
 

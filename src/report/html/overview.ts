@@ -78,11 +78,13 @@ function similarityMap(report: Report): string {
   const duplicates = report.clusters.flatMap((cluster) => cluster.members.filter((member) => member.id !== cluster.canonical))
   if (duplicates.length === 0) return '<p class="muted">No near-duplicates, so nothing to place.</p>'
   // Zoomed to where the scores are (clusters are verified above a threshold, so 0..0.4 is empty space).
-  const lowest = Math.min(...duplicates.map((member) => Math.min(member.jaccard, member.containment)))
+  // A loop, not Math.min(...spread): a million-document corpus has hundreds of thousands of duplicates.
+  let lowest = 1
+  for (const member of duplicates) lowest = Math.min(lowest, member.jaccard, member.containment)
   const low = Math.min(0.9, Math.floor(lowest * 10) / 10)
   const grid = new Array<number>(BINS * BINS).fill(0)
   for (const member of duplicates) grid[similarityCell(member.containment, low) * BINS + similarityCell(member.jaccard, low)]!++
-  const max = Math.max(...grid)
+  const max = grid.reduce((most, count) => Math.max(most, count), 0)
   const cell = 14
   const size = BINS * cell
   const edge = (bin: number): string => (low + ((1 - low) * bin) / BINS).toFixed(2)
