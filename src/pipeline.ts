@@ -7,8 +7,8 @@
  *   near-duplicate clusters, shared passages      main thread, on compact summaries
  *   report entries and cleaned texts               pass 3, per document, on worker threads, in id order
  *
- * Between passes each document lives in the spool on disk (src/spool/); the main thread keeps a
- * few numbers per document, so memory does not grow with the corpus's text. `clean()` collects the
+ * Between passes each document lives in the spool on disk (src/spool/); the main thread keeps its
+ * compact summaries and decisions, so memory does not grow with the corpus's text. `clean()` collects the
  * result in memory for library callers; the command line streams it to files (src/write/).
  */
 import { performance } from 'node:perf_hooks'
@@ -91,8 +91,8 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * Cleans a corpus, streaming each document's result to `sink` in id order. Memory: a few hundred
- * bytes per document on this thread, whatever the corpus's size.
+ * Cleans a corpus, streaming each document's result to `sink` in id order. Memory: one to three
+ * kilobytes per document on this thread (summaries, decisions, clusters), never the text.
  */
 export async function cleanCorpus(
   input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,

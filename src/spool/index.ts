@@ -1,6 +1,6 @@
 /**
  * The spool: what the passes learn about each document, on disk, so that a corpus far bigger than
- * memory is held as a few numbers per document. Each thread appends records (v8-serialised: strings
+ * memory is held as a few numbers per document (its place). Each thread appends records (v8-serialised: strings
  * and typed arrays round-trip exactly) to its own file, so threads never contend for a file and the
  * main thread never copies a record it does not read; a record is found again by its place (file,
  * start, length), from any thread.
