@@ -85,7 +85,11 @@ export class AtomicStream {
   }
 
   async abort(): Promise<void> {
+    // The file is opened asynchronously: wait for the stream to close, or the removal can run
+    // before the open and leave the temporary file behind.
+    const closed = this.stream.closed ? Promise.resolve() : once(this.stream, 'close')
     this.stream.destroy()
+    await closed.catch(() => {})
     await rm(this.temporary, { force: true })
   }
 }
