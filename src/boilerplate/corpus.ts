@@ -20,7 +20,8 @@
  * titles ("Preview: X v X") can be.
  */
 import type { BoilerplateEvidence, Document } from '../types.js'
-import { KeyTable, U32List } from './keytable.js'
+import { KeyTable } from './keytable.js'
+import { U32List } from '../u32list.js'
 import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
 import type { StoryIndex } from './stories.js'
 import { lineTemplate } from './template.js'

@@ -79,26 +79,3 @@ export class KeyTable {
     }
   }
 }
-
-/** A growable list of u32 (a typed array doubled as needed: no boxed numbers). */
-export class U32List {
-  private data = new Uint32Array(64)
-  length = 0
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2)
-      bigger.set(this.data)
-      this.data = bigger
-    }
-    this.data[this.length++] = value
-  }
-
-  at(index: number): number {
-    return this.data[index]!
-  }
-
-  set(index: number, value: number): void {
-    this.data[index] = value
-  }
-}

@@ -12,6 +12,7 @@
  * candidate (the paragraph, its long sentences: units.ts) is verified against each unit of the other.
  */
 import { arraySource, keptParagraphs } from '../document.js'
+import { U32List } from '../u32list.js'
 import type { Document, DocumentSource, PassageSummary, SharedPassage } from '../types.js'
 import { AnchorFilter, AnchorIndex, PairIndex, partitionOf, winnow } from './anchors.js'
 import { scanShingles, scratchShingles } from './shingle.js'
@@ -57,31 +58,12 @@ export function summarizeForPassages(document: Document): PassageSummary {
   return { paragraphs: Uint32Array.from(paragraphs), lines: Uint32Array.from(lines), words: Uint32Array.from(words), anchors: all, offsets: Uint32Array.from(offsets) }
 }
 
-/** A growable column of 32-bit numbers: four bytes per paragraph, not a JS object. */
-class Column {
-  private values = new Uint32Array(1024)
-  length = 0
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2)
-      grown.set(this.values)
-      this.values = grown
-    }
-    this.values[this.length++] = value
-  }
-
-  get(i: number): number {
-    return this.values[i]!
-  }
-}
-
 /** The indexed paragraphs: where each one is, for loading it. */
 interface Located {
-  readonly documents: Column
-  readonly paragraphs: Column
-  readonly lines: Column
-  readonly words: Column
+  readonly documents: U32List
+  readonly paragraphs: U32List
+  readonly lines: U32List
+  readonly words: U32List
 }
 
 /** A unit that matched another: a union-find node (see `find`) and how many units it matched. */
@@ -133,8 +115,8 @@ export function findSharedPassagesIn(
   // numbered, and their anchors indexed one hash partition per pass, so that at most about
   // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
   const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
-  const located: Located = { documents: new Column(), paragraphs: new Column(), lines: new Column(), words: new Column() }
-  const groups = new Column()
+  const located: Located = { documents: new U32List(), paragraphs: new U32List(), lines: new U32List(), words: new U32List() }
+  const groups = new U32List()
   const kept: Uint32Array[] = []
   let groupArray = new Int32Array(0)
   for (let partition = 0; partition < partitions; partition++) {
@@ -164,7 +146,7 @@ export function findSharedPassagesIn(
       position++
     }
     if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-    if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.get(i))
+    if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
     kept.push(index.keptPostings(groupArray, MAX_POSTING))
   }
   filter = undefined // the counters are done with: free them before the pairs are searched
@@ -178,7 +160,7 @@ export function findSharedPassagesIn(
     const id = paragraph * UNITS_PER_PARAGRAPH + unit.index
     let node = matched.get(id)
     if (node === undefined) {
-      node = { document: located.documents.get(paragraph), line: located.lines.get(paragraph), text: unit.text, degree: 0 }
+      node = { document: located.documents.at(paragraph), line: located.lines.at(paragraph), text: unit.text, degree: 0 }
       matched.set(id, node)
     }
     return node
@@ -198,13 +180,13 @@ export function findSharedPassagesIn(
     for (const paragraph of [...needed.keys()].sort((a, b) => a - b)) {
       let loaded = previous.get(paragraph)
       if (loaded === undefined) {
-        const position = located.documents.get(paragraph)
+        const position = located.documents.at(paragraph)
         if (document === undefined || documentPosition !== position) {
           document = source.load(position)
           documentPosition = position
         }
-        const { text, key } = document.paragraphs[located.paragraphs.get(paragraph)]!
-        loaded = new ParagraphUnits(paragraph, text, key, located.words.get(paragraph))
+        const { text, key } = document.paragraphs[located.paragraphs.at(paragraph)]!
+        loaded = new ParagraphUnits(paragraph, text, key, located.words.at(paragraph))
       }
       units[needed.get(paragraph)!] = loaded
       current.set(paragraph, loaded)
