@@ -29,7 +29,8 @@ let exitHookInstalled = false
 
 const PREFIX = 'neardup-spool-'
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
