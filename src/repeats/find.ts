@@ -103,6 +103,8 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
       found.set(unit, { unit, rule: 'run', of: earlier - back, similarity: 1 })
     }
   }
+  // Most documents repeat nothing: then there are no copies to count (counting costs a pass over every key).
+  if (found.size === 0) return []
   // Copies are counted on the words alone, so variants in punctuation count together.
   const wordsOf = keys.map((key) => key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
   const copies = new Map<string, number>()
