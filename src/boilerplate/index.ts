@@ -67,28 +67,68 @@ function remove(document: Document, paragraph: number, rule: string, evidence: B
 }
 
 /**
- * The rule that removes a paragraph. A paragraph rejoined from several input lines (a hard wrap)
- * is also junk when each of its lines alone is: footer lines can look like a wrapped paragraph.
+ * The rules in force, with what every paragraph is asked once for all of them: its word count is
+ * taken up to the largest `maxWords` only (a rule only asks "more than N?", and most paragraphs
+ * are longer than any rule's limit), and its text is trimmed once.
  */
-function paragraphRule(rules: readonly BoilerplateRule[], paragraph: Paragraph, position: number, zones: Zones, inputLines: () => readonly string[]): BoilerplateRule | undefined {
-  const whole = matchRule(rules, paragraph, position, zones)
-  if (whole || paragraph.lines.end === paragraph.lines.start) return whole
-  const lines = inputLines().slice(paragraph.lines.start - 1, paragraph.lines.end).filter((line) => line.trim() !== '')
-  const each = lines.map((line) => matchRule(rules, { ...paragraph, text: line }, position, zones))
-  return each.every((rule) => rule !== undefined) ? each[0] : undefined
+class RuleTable {
+  private readonly maxWords: number
+
+  constructor(private readonly rules: readonly BoilerplateRule[]) {
+    this.maxWords = rules.reduce((most, rule) => Math.max(most, rule.maxWords), 0)
+  }
+
+  /** The first rule that removes `text` at `position`: `matchRule`'s answer. */
+  first(text: string, position: number, zones: Zones): BoilerplateRule | undefined {
+    const words = wordCount(text, this.maxWords)
+    if (words > this.maxWords) return undefined
+    let trimmed: string | undefined
+    for (const rule of this.rules) {
+      if (words > rule.maxWords || !inZone(rule.zone, position, zones)) continue
+      if (rule.pattern.test((trimmed ??= text.trim()))) return rule
+    }
+    return undefined
+  }
+
+  /**
+   * The rule that removes a paragraph. A paragraph rejoined from several input lines (a hard wrap)
+   * is also junk when each of its lines alone is: footer lines can look like a wrapped paragraph.
+   */
+  paragraph(paragraph: Paragraph, position: number, zones: Zones, inputLines: () => readonly string[]): BoilerplateRule | undefined {
+    const whole = this.first(paragraph.text, position, zones)
+    if (whole || paragraph.lines.end === paragraph.lines.start) return whole
+    let first: BoilerplateRule | undefined
+    for (let number = paragraph.lines.start; number <= paragraph.lines.end; number++) {
+      const line = inputLines()[number - 1]!
+      if (line.trim() === '') continue
+      const rule = this.first(line, position, zones)
+      if (rule === undefined) return undefined
+      first ??= rule
+    }
+    return first
+  }
+}
+
+// The table is made once per options object, not once per document.
+const tables = new WeakMap<BoilerplateOptions, RuleTable>()
+
+function ruleTable(options: BoilerplateOptions): RuleTable {
+  let table = tables.get(options)
+  if (table === undefined) tables.set(options, (table = new RuleTable(activeRules(options))))
+  return table
 }
 
 /** Per-document junk: pattern rules, related-links blocks, then the line score at the edges. */
 export function markBoilerplate(document: Document, options: BoilerplateOptions): void {
   if (!options.enabled) return
-  const rules = activeRules(options)
+  const rules = ruleTable(options)
   const paragraphs = keptParagraphs(document)
   const zones = findZones(paragraphs)
   const removed = new Set<number>()
   let inputLines: string[] | undefined
   const lines = (): string[] => (inputLines ??= document.text.split(/\r\n|\r|\n/u))
   paragraphs.forEach((paragraph, position) => {
-    const rule = paragraphRule(rules, paragraph, position, zones, lines)
+    const rule = rules.paragraph(paragraph, position, zones, lines)
     if (!rule) return
     removed.add(paragraph.index)
     remove(document, paragraph.index, rule.id, { by: 'pattern', pattern: rule.pattern.source, zone: rule.zone })
