@@ -1,7 +1,11 @@
 /** Line templates: names and numbers masked, so one outlet's bylines and datelines are one line to the corpus step. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clean, RULES, type Report } from '../../src/index.js'
+import { STOPWORDS } from '../../src/boilerplate/score.js'
 import { lineTemplate } from '../../src/boilerplate/template.js'
+import { wordCount } from '../../src/boilerplate/zones.js'
+import { devCorpus } from '../helpers/index.js'
 
 describe('lineTemplate', () => {
   it('masks capitalised words and numbers, keeps the first word and lower-case words', () => {
@@ -89,5 +93,41 @@ describe('hostile lines', () => {
     expect(lineTemplate(token)).toBeUndefined()
     const { report } = await clean([{ id: 'a.txt', text: `Title\n${token}\n` }])
     expect(report.documents[0]!.removed).toEqual([])
+  })
+})
+
+/** The template as first defined, token by token with patterns: the scanning version must agree. */
+function referenceTemplate(text: string): { text: string; literals: number } | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '' || trimmed.length > 300 || wordCount(trimmed, 20) > 20) return undefined
+  const tokens = trimmed.split(/\s+/u)
+  const firstIsWord = !/^\p{Lu}/u.test(tokens[1] ?? '') || STOPWORDS.has(tokens[0]!.toLowerCase().replace(/[^\p{L}]/gu, ''))
+  const parts = tokens.map((token, i) => {
+    const [, lead = '', word = '', trail = ''] = /^([^\p{L}\d]*)(.*?)([^\p{L}\d]*)$/u.exec(token)!
+    if (word === '') return { shape: token, literal: false, masked: false }
+    if (/\d/u.test(word)) return { shape: `${lead}#${trail}`, literal: false, masked: true }
+    if (!(i === 0 && firstIsWord) && /^\p{Lu}/u.test(word)) return { shape: `${lead}X${trail}`, literal: false, masked: true }
+    return { shape: `${lead}${word.toLowerCase()}${trail}`, literal: /\p{L}{2,}/u.test(word), masked: false }
+  })
+  const literals = parts.filter((part) => part.literal).length
+  if (!parts.some((part) => part.masked) || literals === 0) return undefined
+  const masked = parts
+    .map((part) => part.shape)
+    .join(' ')
+    .replace(/\bX(?: X\b)+/gu, 'X')
+    .replace(/#(?: #)+/gu, '#')
+  return { text: masked, literals }
+}
+
+describe('lineTemplate, scanned', () => {
+  it('equals the pattern definition on random lines', () => {
+    const piece = fc.constantFrom('By', 'by', 'the', 'Anna', 'KIM', 'o’Neil', "O'Neil", 'Éva', 'élan', '2005', '09:14', 'x2', 'a', '(', ')', '.', ',', '#', 'X', '—', '“', '”', '[', ']', '|', 'a.b', '𝐀b', 'İ', 'ß', '\t', '  ', ' ', '\u00a0', '\u0000')
+    const line = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''))
+    const spaced = fc.array(fc.oneof(piece, fc.constant(' ')), { maxLength: 40 }).map((pieces) => pieces.join(''))
+    fc.assert(fc.property(fc.oneof(line, spaced, fc.string({ unit: 'binary', maxLength: 30 })), (text) => JSON.stringify(lineTemplate(text)) === JSON.stringify(referenceTemplate(text))), { numRuns: 3000 })
+  })
+
+  it('equals the pattern definition on every dev line', () => {
+    for (const { text } of devCorpus()) for (const line of text.split('\n')) expect(lineTemplate(line), line).toEqual(referenceTemplate(line))
   })
 })
