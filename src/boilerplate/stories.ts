@@ -4,43 +4,71 @@
  * one's word 4-grams are also in the other (containment). A shared footer or a stock sentence is a
  * small part of either text and cannot make two stories one; an abridged copy still counts as one.
  */
+import { radixSort } from '../radix.js'
 
 /** Containment of word 4-grams at which two documents are copies of one story. */
 export const SAME_STORY = 0.5
 const SHINGLE = 4
 
-/** 32-bit FNV-1a of `text.slice(start, end)`, without making the slice: shingles are compared as numbers. */
-function hash(text: string, start = 0, end = text.length): number {
-  let h = 0x811c9dc5
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const SPACE = 32
+
+// Scratch buffers shared by every call, grown to the largest line and document seen: a sketch
+// allocates only its result.
+let tokenHashes = new Uint32Array(1024)
+let hashes = new Uint32Array(4096)
 
 /**
  * Sorted, distinct shingle hashes of a document's lines (a typed array: thousands of documents stay
- * small). A shingle is SHINGLE space-separated tokens, hashed in place from the line: no token
- * strings, on a path that runs over every document.
+ * small). A shingle is SHINGLE consecutive space-separated tokens (as `key.split(' ')` cuts them);
+ * a line of fewer tokens is one shingle of all of them. Each token is hashed once (FNV-1a of its
+ * code units) and a shingle's hash is made of its tokens' hashes, so no character is read twice
+ * and no token string is made, on a path that runs over every document.
  */
 export function shingles(keys: readonly string[]): Uint32Array {
-  const out: number[] = []
-  const bounds: number[] = [] // token i spans bounds[2i]..bounds[2i + 1], as key.split(' ') cuts it
+  let count = 0
   for (const key of keys) {
-    bounds.length = 0
-    let start = 0
-    for (let i = 0; i <= key.length; i++) {
-      if (i === key.length || key.charCodeAt(i) === 32) {
-        bounds.push(start, i)
-        start = i + 1
-      }
+    // At most one token per code unit plus one, and one shingle per token.
+    if (tokenHashes.length <= key.length) tokenHashes = new Uint32Array(2 * key.length + 1)
+    if (hashes.length <= count + key.length) {
+      const grown = new Uint32Array(2 * (count + key.length + 1))
+      grown.set(hashes.subarray(0, count))
+      hashes = grown
     }
-    const tokens = bounds.length / 2
-    if (tokens < SHINGLE) out.push(hash(key))
-    for (let i = 0; i + SHINGLE <= tokens; i++) out.push(hash(key, bounds[2 * i]!, bounds[2 * (i + SHINGLE) - 1]!))
+    count = shingleKey(key, tokenHashes, hashes, count)
   }
-  const sorted = Uint32Array.from(out).sort()
+  const sorted = hashes.subarray(0, count)
+  radixSort(sorted)
   let n = 0
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!
   return sorted.slice(0, n)
+}
+
+/** Writes the shingle hashes of one line at `out[count]` on and returns the new count (buffers passed in, so that they stay local). */
+function shingleKey(key: string, tokens: Uint32Array, out: Uint32Array, count: number): number {
+  let n = 0
+  let token = FNV_OFFSET
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i)
+    if (code === SPACE) {
+      tokens[n++] = token
+      token = FNV_OFFSET
+    } else token = Math.imul(token ^ code, FNV_PRIME)
+  }
+  tokens[n++] = token
+  if (n < SHINGLE) out[count++] = shingleHash(tokens, 0, n)
+  for (let i = 0; i + SHINGLE <= n; i++) out[count++] = shingleHash(tokens, i, SHINGLE)
+  return count
+}
+
+/** The hash of `length` tokens from `start`: their hashes and their number, mixed (murmur3's finaliser). */
+function shingleHash(tokens: Uint32Array, start: number, length: number): number {
+  let h = length
+  for (let k = start; k < start + length; k++) h = Math.imul(h ^ tokens[k]!, 0x5bd1e995) ^ (h >>> 15)
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
 /** |a ∩ b| / min(|a|, |b|), by merging two sorted arrays. */
@@ -59,6 +87,35 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
     }
   }
   return shared / Math.min(a.length, b.length)
+}
+
+/** Merge steps between checks of whether the answer is known already. */
+const CHECK_EVERY = 32
+
+/**
+ * `containment(a, b) >= threshold`, stopping as soon as the merge has decided it: once the shared
+ * count reaches the threshold, or once even sharing every element left could not. Two different
+ * stories (most pairs asked) are told apart about halfway through.
+ */
+export function containsAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
+  if (a.length === 0 || b.length === 0) return 0 >= threshold
+  const smaller = Math.min(a.length, b.length)
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < a.length && j < b.length) {
+    if (shared / smaller >= threshold) return true
+    if ((shared + Math.min(a.length - i, b.length - j)) / smaller < threshold) return false
+    // Branch-free steps: which side moves is a coin toss the branch predictor cannot learn.
+    for (let step = 0; step < CHECK_EVERY && i < a.length && j < b.length; step++) {
+      const x = a[i]!
+      const y = b[j]!
+      shared += +(x === y)
+      i += +(x <= y)
+      j += +(y <= x)
+    }
+  }
+  return shared / smaller >= threshold
 }
 
 /** Bytes of sketches kept at once: a few thousand documents' worth, whatever the corpus size. */
@@ -138,7 +195,7 @@ export class StoryIndex {
     let same = this.answers.get(key)
     if (same === undefined) {
       if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear()
-      same = containment(this.sketches.get(a), this.sketches.get(b)) >= SAME_STORY
+      same = containsAtLeast(this.sketches.get(a), this.sketches.get(b), SAME_STORY)
       this.answers.set(key, same)
     }
     return same
