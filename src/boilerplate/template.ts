@@ -16,17 +16,13 @@ import { wordCount } from './zones.js'
 const MAX_TEMPLATE_WORDS = 20
 const MAX_TEMPLATE_CHARS = 300
 
+const NON_ASCII = /[^\x00-\x7f]/
 /** Whitespace other than single spaces. */
 const OTHER_WHITESPACE = /\s\s|[^\S ]/u
 
-interface MaskedToken {
-  readonly shape: string
-  readonly literal: boolean
-  readonly masked: boolean
-}
-
-/** Nothing but ASCII: letters and digits are then [A-Za-z0-9], and lower-casing leaves punctuation alone. */
-const ASCII = /^[\x00-\x7f]*$/
+/** What `maskToken` says of a token besides its shape. */
+const LITERAL = 1
+const MASKED = 2
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
@@ -37,15 +33,20 @@ function isAsciiLetterOrDigit(code: number): boolean {
 }
 
 /**
- * A token's shape: its word (from the first letter or digit to the last) masked as `#` if it has a
- * digit, as `X` if it is capitalised (and not the line's first word), else lower case. Most tokens
- * are ASCII and are scanned here; `maskAnyToken` says the same of any token by its pattern.
+ * A token's shape, written at `shapes[at]`: its word (from the first letter or digit to the last)
+ * masked as `#` if it has a digit, as `X` if it is capitalised (and not the line's first word),
+ * else lower case. Returns LITERAL (a word of two letters or more left as it is) and MASKED bits.
+ * An ASCII token (letters and digits are then [A-Za-z0-9], and lower-casing leaves punctuation
+ * alone) is scanned; `maskAnyToken` says the same of any token by its patterns.
  */
-function maskToken(token: string, first: boolean): MaskedToken {
-  if (!ASCII.test(token)) return maskAnyToken(token, first)
+function maskToken(token: string, first: boolean, ascii: boolean, shapes: string[], at: number): number {
+  if (!ascii) return maskAnyToken(token, first, shapes, at)
   let start = 0
   while (start < token.length && !isAsciiLetterOrDigit(token.charCodeAt(start))) start++
-  if (start === token.length) return { shape: token, literal: false, masked: false }
+  if (start === token.length) {
+    shapes[at] = token
+    return 0
+  }
   let end = token.length
   while (!isAsciiLetterOrDigit(token.charCodeAt(end - 1))) end--
   let digit = false
@@ -55,20 +56,33 @@ function maskToken(token: string, first: boolean): MaskedToken {
     if (code >= 48 && code <= 57) digit = true
     else if (i > start && isAsciiLetter(code) && isAsciiLetter(token.charCodeAt(i - 1))) literal = true
   }
-  if (digit) return { shape: `${token.slice(0, start)}#${token.slice(end)}`, literal: false, masked: true }
   const initial = token.charCodeAt(start)
-  if (!first && initial >= 65 && initial <= 90) return { shape: `${token.slice(0, start)}X${token.slice(end)}`, literal: false, masked: true }
-  return { shape: token.toLowerCase(), literal, masked: false }
+  if (digit || (!first && initial >= 65 && initial <= 90)) {
+    shapes[at] = start === 0 && end === token.length ? (digit ? '#' : 'X') : `${token.slice(0, start)}${digit ? '#' : 'X'}${token.slice(end)}`
+    return MASKED
+  }
+  shapes[at] = token.toLowerCase()
+  return literal ? LITERAL : 0
 }
 
 /** Any token: its letters and digits between leading and trailing punctuation. */
-function maskAnyToken(token: string, first: boolean): MaskedToken {
+function maskAnyToken(token: string, first: boolean, shapes: string[], at: number): number {
   const core = /^([^\p{L}\d]*)(.*?)([^\p{L}\d]*)$/u.exec(token)!
   const [, lead = '', word = '', trail = ''] = core
-  if (word === '') return { shape: token, literal: false, masked: false }
-  if (/\d/u.test(word)) return { shape: `${lead}#${trail}`, literal: false, masked: true }
-  if (!first && /^\p{Lu}/u.test(word)) return { shape: `${lead}X${trail}`, literal: false, masked: true }
-  return { shape: `${lead}${word.toLowerCase()}${trail}`, literal: /\p{L}{2,}/u.test(word), masked: false }
+  if (word === '') {
+    shapes[at] = token
+    return 0
+  }
+  if (/\d/u.test(word)) {
+    shapes[at] = `${lead}#${trail}`
+    return MASKED
+  }
+  if (!first && /^\p{Lu}/u.test(word)) {
+    shapes[at] = `${lead}X${trail}`
+    return MASKED
+  }
+  shapes[at] = `${lead}${word.toLowerCase()}${trail}`
+  return /\p{L}{2,}/u.test(word) ? LITERAL : 0
 }
 
 export interface LineTemplate {
@@ -85,14 +99,14 @@ export function lineTemplate(text: string): LineTemplate | undefined {
   // Split at single spaces when that is all the whitespace there is (most lines): the same tokens, faster.
   const tokens = OTHER_WHITESPACE.test(trimmed) ? trimmed.split(/\s+/u) : trimmed.split(' ')
   const firstIsWord = !/^\p{Lu}/u.test(tokens[1] ?? '') || STOPWORDS.has(tokens[0]!.toLowerCase().replace(/[^\p{L}]/gu, ''))
+  const ascii = !NON_ASCII.test(trimmed)
   const shapes = new Array<string>(tokens.length)
   let literals = 0
   let masked = false
   for (let i = 0; i < tokens.length; i++) {
-    const part = maskToken(tokens[i]!, i === 0 && firstIsWord)
-    shapes[i] = part.shape
-    if (part.literal) literals++
-    if (part.masked) masked = true
+    const found = maskToken(tokens[i]!, i === 0 && firstIsWord, ascii, shapes, i)
+    if ((found & LITERAL) !== 0) literals++
+    if ((found & MASKED) !== 0) masked = true
   }
   if (!masked || literals === 0) return undefined
   // "Anna Kim" and "Tom" fill the same slot: runs of one slot collapse.
