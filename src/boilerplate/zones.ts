@@ -3,6 +3,7 @@
  * with a `top` or `bottom` zone fires only there; the line-score step looks only there too.
  */
 import type { Paragraph, Zone } from '../types.js'
+import { endsWithMark } from '../segment/ends.js'
 
 /** Share of an article, from either end, that always counts as its top / bottom zone. */
 const ZONE_SHARE = 0.35
@@ -30,7 +31,8 @@ export function wordCount(text: string, limit = Infinity): number {
 
 /** A real paragraph of the article: long, and ending like a sentence. */
 export function isBodyParagraph(text: string): boolean {
-  return wordCount(text, BODY_MIN_WORDS) >= BODY_MIN_WORDS && /[.!?…]["'”’)\]]*$/u.test(text.trim())
+  // Ends like a sentence: /[.!?…]["'”’)\]]*$/u after trimming.
+  return wordCount(text, BODY_MIN_WORDS) >= BODY_MIN_WORDS && endsWithMark(text, '.!?…', `"'”’)]`, true)
 }
 
 /** Positions (0-based, among the given paragraphs) of the first and last real paragraphs. */

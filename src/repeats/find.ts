@@ -22,13 +22,17 @@ import type { RepeatOptions } from '../options.js'
 import type { RepeatRule } from '../types.js'
 import { NearIndex, sketch } from './near.js'
 import { KeyStream, type StreamMatch } from './stream.js'
+import { endsWithMark, endsWithOneOf } from '../segment/ends.js'
 
 /**
  * A repeat that stands alone must read as prose: end like a sentence. Junk lines that recur
  * ("Follow us on … for the latest updates") end without a full stop; they are the boilerplate
  * stage's to judge. (Every lone repeat in the dev gold ends like a sentence.)
  */
-const ENDS_SENTENCE = /[.!?…]['")\]]*$|['")\]]$/u
+function endsSentence(key: string): boolean {
+  // /[.!?…]['")\]]*$|['")\]]$/u, read from the end.
+  return endsWithOneOf(key, `'")]`, false) || endsWithMark(key, '.!?…', `'")]`, false)
+}
 
 /**
  * A paragraph found this many times or more is structure, not a paste: an interview's question put
@@ -69,7 +73,7 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
       for (let later = unit; later <= match.laterEnd; later++) {
         const first = stream.unitAt(stream.start(later) + offset)
         const aligned = stream.start(first) === stream.start(later) + offset && stream.end(first) === stream.end(later) + offset
-        const alone = keys[later]!.length >= minChars && ENDS_SENTENCE.test(keys[later]!)
+        const alone = keys[later]!.length >= minChars && endsSentence(keys[later]!)
         const rule: RepeatRule = !aligned ? 'rewrapped' : alone ? 'exact' : 'run'
         found.set(later, { unit: later, rule, of: first, similarity: 1 })
       }
@@ -80,7 +84,7 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
     // Only paragraphs long enough to stand alone as repeats are compared word by word.
     const key = keys[unit]!
     const sketched = key.length >= minChars ? sketch(key) : null
-    const similar = sketched !== null && ENDS_SENTENCE.test(key) ? near.find(key, sketched) : null
+    const similar = sketched !== null && endsSentence(key) ? near.find(key, sketched) : null
     if (similar !== null) {
       starts.push([unit, similar.unit])
       found.set(unit, { unit, rule: 'near-exact', of: similar.unit, similarity: similar.similarity })
@@ -123,7 +127,7 @@ function matchStream(stream: KeyStream, byPrefix: Map<string, number[]>, unit: n
     const match = stream.match(stream.start(earlier), unit, minChars)
     if (match === null) continue
     const lone = match.laterEnd === unit && stream.end(earlier) === stream.start(earlier) + match.chars
-    if (lone && !ENDS_SENTENCE.test(stream.key(unit))) continue
+    if (lone && !endsSentence(stream.key(unit))) continue
     if (best === null || match.chars > best.match.chars) best = { from: stream.start(earlier), match }
   }
   return best

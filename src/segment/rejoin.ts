@@ -9,9 +9,8 @@
  * A short line without a full stop followed by a capitalised line is a title or a subheading,
  * not a wrap, and stays on its own.
  */
+import { endsWithMark, endsWithOneOf, lastWord } from './ends.js'
 
-/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-const SENTENCE_END = /[.!?…:;]["'”’)\]]*\s*$|["”’)\]]\s*$/u
 /** A line that starts in the middle of a sentence. */
 const CONTINUES = /^\s*[\p{Ll},;)\]]/u
 /** Wrapped lines are never longer than this; longer lines are unwrapped paragraphs. */
@@ -47,14 +46,15 @@ export interface Line {
   readonly text: string
 }
 
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets (`/[.!?…:;]["'”’)\]]*\s*$|["”’)\]]\s*$/u`). */
 function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text)
+  return endsWithMark(text, '.!?…:;', `"'”’)]`, true) || endsWithOneOf(text, '"”’)]', true)
 }
 
 function endsDangling(text: string): boolean {
-  const match = /(\p{L}+)\s*$/u.exec(text)
-  if (match === null) return false
-  const word = match[1]!.toLowerCase()
+  const last = lastWord(text)
+  if (last === undefined) return false
+  const word = last.toLowerCase()
   const length = text.trim().length
   return (DANGLING.has(word) && length >= MIN_WRAPPED_HEAD) || (PARTICLES.has(word) && length >= MIN_PARTICLE_HEAD)
 }
