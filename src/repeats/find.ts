@@ -23,6 +23,7 @@ import type { RepeatRule } from '../types.js'
 import { NearIndex, sketch } from './near.js'
 import { KeyStream, type StreamMatch } from './stream.js'
 import { endsWithMark, endsWithOneOf } from '../segment/ends.js'
+import { hasWords, wordsOnly } from './words.js'
 
 /**
  * A repeat that stands alone must read as prose: end like a sentence. Junk lines that recur
@@ -109,11 +110,20 @@ export function findRepeats(keys: readonly string[], options: Pick<RepeatOptions
   }
   // Most documents repeat nothing: then there are no copies to count (counting costs a pass over every key).
   if (found.size === 0) return []
-  // Copies are counted on the words alone, so variants in punctuation count together.
-  const wordsOf = keys.map((key) => key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+  // Copies are counted on the words alone, so variants in punctuation count together. Only the
+  // repeats' own words are counted, each against every key, up to STRUCTURAL_COPIES.
   const copies = new Map<string, number>()
-  for (const words of wordsOf) copies.set(words, (copies.get(words) ?? 0) + 1)
-  return [...found.values()].filter((repeat) => copies.get(wordsOf[repeat.unit]!)! < STRUCTURAL_COPIES).sort((x, y) => x.unit - y.unit)
+  const copiesOf = (unit: number): number => {
+    const words = wordsOnly(keys[unit]!)
+    let count = copies.get(words)
+    if (count === undefined) {
+      count = 0
+      for (let other = 0; other < keys.length && count < STRUCTURAL_COPIES; other++) if (hasWords(keys[other]!, words)) count++
+      copies.set(words, count)
+    }
+    return count
+  }
+  return [...found.values()].filter((repeat) => copiesOf(repeat.unit) < STRUCTURAL_COPIES).sort((x, y) => x.unit - y.unit)
 }
 
 /** Candidates for the text from `unit`: where the previous match left off first, then earlier paragraphs that begin alike. */
