@@ -26,15 +26,22 @@ const MAX_CANDIDATES = 4
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+/** Answers of LETTER_OR_DIGIT for code units above ASCII, found as they are met: 1 yes, 2 no, 0 not asked yet. */
+const wordUnits = new Uint8Array(0x10000)
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
-  return LETTER_OR_DIGIT.test(String.fromCharCode(code))
+  if (wordUnits[code] === 0) wordUnits[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2
+  return wordUnits[code] === 1
 }
 
-/** The words of a key (letters and digits; punctuation and quotes dropped), each as a 32-bit FNV-1a hash. */
-export function words(key: string): Int32Array {
-  const out = new Int32Array((key.length >> 1) + 1)
+// Word hashes of the last key scanned (`scanWords`), grown to the longest key seen: a sketch allocates only its result.
+let scratch = new Int32Array(1024)
+
+/** Writes the word hashes of `key` into `scratch` and returns how many (see `words`). */
+function scanWords(key: string): number {
+  if (scratch.length < (key.length >> 1) + 1) scratch = new Int32Array(2 * ((key.length >> 1) + 1))
+  const out = scratch
   let count = 0
   let hash = FNV_OFFSET
   let inWord = false
@@ -49,7 +56,13 @@ export function words(key: string): Int32Array {
       inWord = false
     }
   }
-  return out.slice(0, count)
+  return count
+}
+
+/** The words of a key (letters and digits; punctuation and quotes dropped), each as a 32-bit FNV-1a hash. */
+export function words(key: string): Int32Array {
+  const count = scanWords(key) // first: it may grow `scratch`
+  return scratch.slice(0, count)
 }
 
 /** Word edit distance, or Infinity when it exceeds `max` (a band of width 2·max around the diagonal). */
@@ -156,9 +169,10 @@ export class NearIndex {
  */
 export function sketch(key: string): Sketch {
   const out: number[] = [] // ascending
-  const hashes = words(key)
-  for (let i = 1; i < hashes.length; i++) insert(out, Math.imul(hashes[i - 1]! ^ 0x9e3779b9, 0x85ebca6b) ^ hashes[i]!)
-  return { pairs: out, words: hashes.length }
+  const count = scanWords(key)
+  const hashes = scratch
+  for (let i = 1; i < count; i++) insert(out, Math.imul(hashes[i - 1]! ^ 0x9e3779b9, 0x85ebca6b) ^ hashes[i]!)
+  return { pairs: out, words: count }
 }
 
 function insert(sorted: number[], value: number): void {

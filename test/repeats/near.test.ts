@@ -5,6 +5,13 @@ describe('near-exact helpers', () => {
   it('reads words without punctuation, so quotes and commas never count as edits', () => {
     expect(words('"deal," he said - done.')).toEqual(words('deal he said done'))
     expect(words('deal he said done')).toHaveLength(4)
+    // One word hash per space-separated word, FNV-1a of its letters and digits, however long the key (a longer key grows the scratch buffer).
+    const fnv = (word: string): number => [...word].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 0x01000193), 0x811c9dc5 | 0)
+    for (const length of [3, 5000]) {
+      const many = Array.from({ length }, (_, i) => `w${i}é`)
+      expect([...words(many.join(' '))]).toEqual(many.map(fnv))
+      expect(sketch(many.join(' ')).words).toBe(length)
+    }
   })
 
   it('counts word edits up to a cap, and gives up beyond it', () => {
