@@ -32,7 +32,7 @@ export function segment(document: Document, options: SegmentOptions): void {
     else groups.push([line])
   })
   document.paragraphs = groups.map((group, index): Paragraph => {
-    const text = group.map((line) => line.text.trim()).join(' ')
+    const text = group.length === 1 ? group[0]!.text.trim() : group.map((line) => line.text.trim()).join(' ')
     return {
       index,
       lines: { start: group[0]!.number, end: group[group.length - 1]!.number },
