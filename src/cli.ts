@@ -18,7 +18,7 @@ import { VERSION } from './version.js'
 import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/index.js'
 import { writeChunksAtomic } from './write/atomic.js'
 import { createProgress, type Progress } from './progress/index.js'
-import { mergeShards, shardPathProblem, shardWriter, ShardError, writeMergeReport, dropList } from './shard/index.js'
+import { mergeShards, shardPathProblem, shardWriter, ShardError, writeMergeReport, dropList, type ShardWritten } from './shard/index.js'
 import type { Diagnostic, DocumentInput, Report, ReportDocument } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -218,10 +218,11 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   if (shardProblem) throw new UsageError(shardProblem)
   const read = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
   const documents = progress ? counted(read, progress) : read
+  let shard: ShardWritten | null = null
   const context = {
     diagnostics,
     ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}),
-    ...(flags.shard !== undefined ? { onClusterSummaries: shardWriter(flags.shard) } : {}),
+    ...(flags.shard !== undefined ? { onClusterSummaries: shardWriter(flags.shard, (written) => (shard = written)) } : {}),
   }
   const result = await cleanToFiles(documents, options, context, {
     ...(flags.out ? { out: flags.out } : {}),
@@ -234,6 +235,8 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   reportDocuments(result.notices, diagnostics, flags.quiet ?? false)
   if (flags.explain !== undefined) process.stdout.write(explainDocument(result.explained, flags.explain))
   if (!flags.quiet) process.stderr.write(summary(result.frame))
+  const written = shard as ShardWritten | null
+  if (!flags.quiet && written !== null) process.stderr.write(`neardup: shard ${written.path}: ${written.documents} documents, ${written.bytes} bytes\n`)
   const skipped = result.frame.stats.documents.skipped
   const errors = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
   if (result.count === 0 && errors) return 1

@@ -54,6 +54,18 @@ describe('neardup merge', () => {
     })
   })
 
+  it('clean --shard says what it wrote, unless --quiet', async () => {
+    await withTempDir(async (dir) => {
+      const input = join(dir, 'part.jsonl')
+      await writeFile(input, jsonl(PART_B))
+      const shard = join(dir, 'deep', 'b.ndshard')
+      const result = await runCli(['clean', input, '--shard', shard])
+      expect(result.code, result.stderr).toBe(0)
+      const bytes = (await readFile(shard)).length
+      expect(result.stderr.split('\n').at(-2)).toBe(`neardup: shard ${shard}: 3 documents, ${bytes} bytes`)
+    })
+  })
+
   it('--stdout prints the ids to drop', async () => {
     await withTempDir(async (dir) => {
       const [a, b] = await shards(dir)
