@@ -126,6 +126,13 @@ describe('merge errors', () => {
     const b = await shard(small(1), join(dir, 'seed-b.ndshard'), { ...NO_CORPUS_STEP, neardup: { sharedPassages: false, seed: 2 } })
     expect(() => mergeShards([a, b])).toThrow(`minhash.seed is 1 in ${a} but 2 in ${b}`)
     const c = await shard(small(2), join(dir, 'rules-c.ndshard'), DEFAULTS)
+    const old = join(dir, 'old-version.ndshard')
+    const file = ShardFile.open(a)
+    const first = [...file.records()][0]!
+    file.close()
+    const bytes = readFileSync(a)
+    writeFileSync(old, Buffer.concat([encodeHead({ ...file.header, neardup: '0.0.1' }), bytes.subarray(first.offset)]))
+    expect(() => mergeShards([a, old])).toThrow(`neardup is "0.0.1" in ${old} but ${JSON.stringify(file.header.neardup)} in ${a}`)
     // Shards are taken in file-name order, so the message does not depend on the order they are named in.
     expect(() => mergeShards([a, c])).toThrow(`cleaning.boilerplate.disable is [] in ${c} but ["corpus-repeat","corpus-template"] in ${a}`)
   })
@@ -134,7 +141,8 @@ describe('merge errors', () => {
     const good = await shard(small(0), join(dir, 'good.ndshard'), NO_CORPUS_STEP)
     const bytes = readFileSync(good)
     const file = ShardFile.open(good)
-    const third = [...file.records()][2]!
+    const records = [...file.records()]
+    const third = records[2]!
     file.close()
     const cut = join(dir, 'cut.ndshard')
     writeFileSync(cut, bytes.subarray(0, third.offset + 20))
@@ -150,6 +158,11 @@ describe('merge errors', () => {
     const headless = join(dir, 'headless.ndshard')
     writeFileSync(headless, bytes.subarray(0, 30))
     expect(() => mergeShards([headless])).toThrow(`${headless}: shard cut short inside its header`)
+    const swapped = join(dir, 'swapped.ndshard')
+    const head = bytes.subarray(0, records[0]!.offset)
+    const slice = (k: number): Buffer => bytes.subarray(records[k]!.offset, records[k]!.offset + records[k]!.size)
+    writeFileSync(swapped, Buffer.concat([head, slice(1), slice(0), ...records.slice(2).map((_, k) => slice(k + 2))]))
+    expect(() => mergeShards([swapped])).toThrow(`${swapped}: record 2 (byte ${records[0]!.offset + records[1]!.size}): ids out of order (${JSON.stringify(records[0]!.record.id)} after ${JSON.stringify(records[1]!.record.id)}; corrupt?)`)
     const absurd = join(dir, 'absurd.ndshard')
     writeFileSync(absurd, encodeHead(shardHeader(resolveOptions(), 1e9)))
     expect(() => mergeShards([absurd])).toThrow(`${absurd}: header says 1000000000 records, but the 0 bytes after it cannot hold them (corrupt?)`)
