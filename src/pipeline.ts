@@ -15,12 +15,12 @@ import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
 import { findCorpusBoilerplate, type CorpusLines } from './boilerplate/index.js'
-import { findSharedPassagesIn } from './neardup/shared.js'
+import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
 import { createDocument } from './document.js'
-import { createSpoolFolder, PlaceTable, readRecord } from './spool/index.js'
+import { createSpoolFolder, PlaceTable, readRecord, type RecordPlace } from './spool/index.js'
 import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, PassageSummary, Report, ReportDocument, SharedPassage } from './types.js'
 import { assignFileNames } from './write/names.js'
 
@@ -178,7 +178,7 @@ export async function cleanCorpus(
       })
     }
 
-    const neardup = await timer.time('neardup', () => {
+    const neardup = await timer.time('neardup', async () => {
       if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }
       const ids = kept.map((position) => held[position]!.meta.id)
       const found = findClusters(ids, clusterSummaries, (k) => readRecord<Uint32Array>(spool.dir, shinglePlaces.get(k)), options.neardup)
@@ -190,7 +190,7 @@ export async function cleanCorpus(
       const passageSummaries = function* (): Generator<PassageSummary> {
         for (let k = 0; k < kept.length; k++) yield readRecord<PassageSummary>(spool.dir, passagePlaces.get(k))
       }
-      const sharedPassages = options.neardup.sharedPassages ? findSharedPassagesIn(ids, passageSummaries, found.groupOf, sourceOf(kept)) : []
+      const sharedPassages = options.neardup.sharedPassages ? await sharedPassagesPass(ids, passageSummaries, found.groupOf, (k) => read.places.get(kept[k]!), spool.dir, runner) : []
       return { clusters: found.clusters, sharedPassages }
     })
 
@@ -291,6 +291,28 @@ async function summarizePass(
     })
   }
   await runner.drain()
+}
+
+/**
+ * The shared-passage search: candidate pairs found on this thread from the summaries, verified a
+ * block at a time on the workers (each block reads its own documents from the spool), the blocks'
+ * matches taken back in order. With threads, each block is handed out in as many parts.
+ */
+async function sharedPassagesPass(
+  ids: readonly string[],
+  summaries: () => Iterable<PassageSummary>,
+  groupOf: readonly string[],
+  placeOf: (k: number) => RecordPlace,
+  spool: string,
+  runner: PassRunner,
+): Promise<SharedPassage[]> {
+  const search = new PassageSearch(ids, summaries, groupOf)
+  for (const block of search.blocks(runner.threads)) {
+    const places = Array.from(block.documents, (k) => placeOf(k))
+    await runner.dispatch({ pass: 'passages', spool, block, places }, (output) => search.apply(block, output.matches))
+  }
+  await runner.drain()
+  return search.result()
 }
 
 /** Pass 3: every document in id order, rendered by the workers, handed to the sink in that order. */

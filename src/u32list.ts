@@ -22,4 +22,9 @@ export class U32List {
   set(index: number, value: number): void {
     this.data[index] = value
   }
+
+  /** The numbers so far, as a typed array of their own. */
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length)
+  }
 }

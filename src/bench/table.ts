@@ -15,7 +15,7 @@ export interface BenchResult {
 }
 
 /** Stages in pipeline order; any other stage a run reports is appended after these. */
-const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus-summaries', 'corpus', 'summaries', 'neardup-summaries', 'neardup']
+const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus-summaries', 'corpus', 'summaries', 'neardup-summaries', 'neardup', 'passages']
 
 export function stageNames(runs: readonly RunResult[]): string[] {
   const seen = new Set<string>()
@@ -73,8 +73,8 @@ export function renderMarkdown(result: BenchResult): string {
       'MB per CPU s: the same over user + system CPU time of all threads. Load: the 1-minute load average as the run ended ' +
       '(the machine is shared; above the core count, wall times are inflated). Stage columns are `stats.timings` of the report: ' +
       'read (pass 1: reading with the per-document stages on the workers), corpus (corpus boilerplate on the main thread), summaries ' +
-      '(pass 2) and neardup (clusters and shared passages, main thread) are wall time; segment, boilerplate, repeats, corpus-summaries ' +
-      'and neardup-summaries are thread time summed over workers. Pass 3 (rendering and writing every output) is the rest of the wall time.',
+      '(pass 2) and neardup (clusters and shared passages) are wall time; segment, boilerplate, repeats, corpus-summaries, ' +
+      'neardup-summaries and passages (verifying shared-passage candidates, inside neardup) are thread time summed over workers. Pass 3 (rendering and writing every output) is the rest of the wall time.',
     '',
     `Command: \`${result.command}\``,
   )

@@ -159,8 +159,18 @@ export class PairIndex {
    * of the kept postings, in order of a then b.
    */
   forEachPair(groupOf: Int32Array, minShared: number, visit: (a: number, b: number) => void): void {
+    for (const { a, partners } of this.partnersInOrder(groupOf, minShared)) for (const b of partners) visit(a, b)
+  }
+
+  /**
+   * `forEachPair` one item at a time: for each item a with a partner, the items b > a it pairs
+   * with, ascending (`partners` is reused: read it before the next step). A caller can stop or
+   * pause between items, as the passage search does to hand blocks of pairs to threads.
+   */
+  *partnersInOrder(groupOf: Int32Array, minShared: number): Generator<{ readonly a: number; readonly partners: Uint32Array }> {
     const votes = new Uint32Array(this.items)
     const touched = new Uint32Array(this.items)
+    const partners = new Uint32Array(this.items)
     for (let a = 0; a < this.items; a++) {
       const group = groupOf[a]
       let touchedCount = 0
@@ -173,10 +183,12 @@ export class PairIndex {
           votes[b] = votes[b]! + 1
         }
       }
+      let count = 0
       for (const b of touched.subarray(0, touchedCount).sort()) {
-        if (votes[b]! >= minShared) visit(a, b)
+        if (votes[b]! >= minShared) partners[count++] = b
         votes[b] = 0
       }
+      if (count > 0) yield { a, partners: partners.subarray(0, count) }
     }
   }
 }

@@ -91,11 +91,256 @@ function union(a: Matched, b: Matched): void {
 }
 
 /**
- * Passages recurring in documents of different clusters, from the documents' summaries.
+ * Candidate pairs to verify, a block at a time: the documents and paragraphs the block needs, and
+ * its pairs as slots into them. A block is plain typed arrays: it can go to a worker thread as it is.
+ */
+export interface PassageBlock {
+  /** The documents to load (positions in the search's ids), ascending. */
+  readonly documents: Uint32Array
+  /** Per slot: the index in `documents` of the paragraph's document… */
+  readonly slotDocuments: Uint32Array
+  /** …the paragraph's index in that document… */
+  readonly slotParagraphs: Uint32Array
+  /** …and its words (a paragraph long enough for two long sentences is split into them). */
+  readonly slotWords: Uint32Array
+  /** Two slots per pair, pairs in the search's order. */
+  readonly pairs: Uint32Array
+}
+
+/** What a block's verification found, in pair order: plain data, back from a worker thread. */
+export interface BlockMatches {
+  /** Four numbers per matched pair of units: slot and unit index of one side, then of the other. */
+  readonly matches: Uint32Array
+  /** Each unit named in `matches` once, in order of first mention: slot, unit index; its text in `texts`. */
+  readonly units: Uint32Array
+  readonly texts: string[]
+}
+
+/**
+ * Passages recurring in documents of different clusters, from the documents' summaries, in three
+ * steps so that the costly one can run on worker threads: the constructor finds the candidate
+ * pairs' index (main thread, summaries only); `blocks()` hands out the pairs a block at a time and
+ * `verifyPassageBlock` verifies a block anywhere (it loads only the block's documents); `apply()`
+ * takes the blocks' matches back in block order, so the result is the same however the blocks ran.
+ *
  * `summaries()` yields every document's `PassageSummary` in position order and is called once,
  * then once per partition of the anchors (one partition up to `partitionEntries` anchors in all);
  * `groupOf[i]` is document i's cluster (documents of one cluster share everything, so pairs inside
- * one are not compared); `source` loads a document only when one of its paragraphs is a candidate.
+ * one are not compared).
+ */
+export class PassageSearch {
+  private readonly located: Located
+  private readonly groups: Int32Array
+  private readonly pairIndex: PairIndex
+  /** Matched units by id, in order of first match (which fixes ties in `collect`). */
+  private readonly matched = new Map<number, Matched>()
+  /** Each handed-out block's paragraph numbers by slot, until its matches are applied. */
+  private readonly slotNumbers = new Map<PassageBlock, Uint32Array>()
+
+  constructor(
+    private readonly ids: readonly string[],
+    summaries: () => Iterable<PassageSummary>,
+    groupOf: readonly string[],
+    partitionEntries = PARTITION_ENTRIES,
+  ) {
+    // Pass 1: an anchor in one paragraph only can never pair two.
+    let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+    let anchorCount = 0
+    for (const summary of summaries()) {
+      for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+      anchorCount += summary.anchors.length
+    }
+    // Passes 2…: the paragraphs holding anchors that may recur (no other can be a candidate) are
+    // numbered, and their anchors indexed one hash partition per pass, so that at most about
+    // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
+    const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
+    const located: Located = { documents: new U32List(), paragraphs: new U32List(), lines: new U32List(), words: new U32List() }
+    const groups = new U32List()
+    const kept: Uint32Array[] = []
+    let groupArray = new Int32Array(0)
+    for (let partition = 0; partition < partitions; partition++) {
+      const first = partition === 0
+      const groupIds = new Map<string, number>()
+      const index = new AnchorIndex()
+      let paragraph = 0
+      let position = 0
+      for (const summary of summaries()) {
+        const group = groupOf[position]!
+        if (first && !groupIds.has(group)) groupIds.set(group, groupIds.size)
+        for (let k = 0; k + 1 < summary.offsets.length; k++) {
+          const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+          // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
+          if (anchors.length === 0) continue
+          if (first) {
+            located.documents.push(position)
+            located.paragraphs.push(summary.paragraphs[k]!)
+            located.lines.push(summary.lines[k]!)
+            located.words.push(summary.words[k]!)
+            groups.push(groupIds.get(group)!)
+          }
+          const mine = partitions === 1 ? anchors : anchors.filter((anchor) => partitionOf(anchor, partitions) === partition)
+          if (mine.length > 0) index.add(paragraph, mine)
+          paragraph++
+        }
+        position++
+      }
+      if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
+      if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
+      kept.push(index.keptPostings(groupArray, MAX_POSTING))
+    }
+    filter = undefined // the counters are done with: free them before the pairs are searched
+    this.located = located
+    this.groups = groupArray
+    this.pairIndex = new PairIndex(groupArray.length, kept)
+  }
+
+  /**
+   * The candidate pairs in order of their first paragraph (the second anywhere in the corpus), a
+   * block at a time: a block closes at `maxPairs` pairs or `maxParagraphs` distinct paragraphs, and
+   * is handed out in `parts` blocks of consecutive pairs (for threads: the parts share the loading
+   * of one big block's documents better than small blocks would, the first side of the pairs
+   * being consecutive paragraphs).
+   */
+  *blocks(parts = 1, maxPairs = BLOCK_PAIRS, maxParagraphs = BLOCK_PARAGRAPHS): Generator<PassageBlock> {
+    let pairs = new U32List() // paragraph numbers, two per pair
+    let distinct = new Set<number>()
+    const close = function* (this: PassageSearch): Generator<PassageBlock> {
+      const all = pairs.toArray()
+      const count = all.length / 2
+      for (let part = 0; part < parts; part++) {
+        const from = Math.floor((count * part) / parts)
+        const to = Math.floor((count * (part + 1)) / parts)
+        if (to > from) yield this.block(all.subarray(2 * from, 2 * to))
+      }
+      pairs = new U32List()
+      distinct = new Set()
+    }
+    for (const { a, partners } of this.pairIndex.partnersInOrder(this.groups, MIN_ANCHORS)) {
+      for (const b of partners) {
+        pairs.push(a)
+        pairs.push(b)
+        distinct.add(a).add(b)
+        if (pairs.length >= 2 * maxPairs || distinct.size >= maxParagraphs) yield* close.call(this)
+      }
+    }
+    if (pairs.length > 0) yield* close.call(this)
+  }
+
+  /** A block of the pairs given as paragraph numbers: slots in order of first mention. */
+  private block(pairNumbers: Uint32Array): PassageBlock {
+    const { located } = this
+    const slotOf = new Map<number, number>()
+    const numbers = new U32List()
+    const pairs = new Uint32Array(pairNumbers.length)
+    pairNumbers.forEach((paragraph, k) => {
+      let slot = slotOf.get(paragraph)
+      if (slot === undefined) {
+        slotOf.set(paragraph, (slot = numbers.length))
+        numbers.push(paragraph)
+      }
+      pairs[k] = slot
+    })
+    const slotNumbers = numbers.toArray()
+    const documents = Uint32Array.from(new Set(Array.from(slotNumbers, (paragraph) => located.documents.at(paragraph)))).sort()
+    const documentIndex = new Map(Array.from(documents, (document, k) => [document, k]))
+    const block: PassageBlock = {
+      documents,
+      slotDocuments: slotNumbers.map((paragraph) => documentIndex.get(located.documents.at(paragraph))!),
+      slotParagraphs: slotNumbers.map((paragraph) => located.paragraphs.at(paragraph)),
+      slotWords: slotNumbers.map((paragraph) => located.words.at(paragraph)),
+      pairs,
+    }
+    this.slotNumbers.set(block, slotNumbers)
+    return block
+  }
+
+  /** Takes a block's matches (blocks in the order `blocks()` gave them). */
+  apply(block: PassageBlock, found: BlockMatches): void {
+    const numbers = this.slotNumbers.get(block)
+    if (numbers === undefined) throw new Error('PassageSearch.apply: a block this search did not hand out, or applied twice')
+    this.slotNumbers.delete(block)
+    const texts = new Map<number, string>()
+    for (let k = 0; k < found.texts.length; k++) texts.set(found.units[2 * k]! * UNITS_PER_PARAGRAPH + found.units[2 * k + 1]!, found.texts[k]!)
+    const node = (slot: number, unit: number): Matched => {
+      if (unit >= UNITS_PER_PARAGRAPH) throw new Error(`findSharedPassagesIn: a paragraph of over ${UNITS_PER_PARAGRAPH} sentences`)
+      const paragraph = numbers[slot]!
+      const id = paragraph * UNITS_PER_PARAGRAPH + unit
+      let matched = this.matched.get(id)
+      if (matched === undefined) {
+        matched = { document: this.located.documents.at(paragraph), line: this.located.lines.at(paragraph), text: texts.get(slot * UNITS_PER_PARAGRAPH + unit)!, degree: 0 }
+        this.matched.set(id, matched)
+      }
+      return matched
+    }
+    for (let m = 0; m < found.matches.length; m += 4) {
+      const a = node(found.matches[m]!, found.matches[m + 1]!)
+      const b = node(found.matches[m + 2]!, found.matches[m + 3]!)
+      union(a, b)
+      a.degree++
+      b.degree++
+    }
+  }
+
+  /** The passages, once every block is applied. */
+  result(): SharedPassage[] {
+    if (this.slotNumbers.size > 0) throw new Error(`PassageSearch.result: ${this.slotNumbers.size} blocks not applied`)
+    return collect(this.ids, this.matched)
+  }
+}
+
+/** The paragraphs a block needs, from its documents (`load(k)` gives `block.documents[k]`'s). */
+type BlockDocuments = (k: number) => Pick<Document, 'paragraphs'>
+
+/**
+ * Verifies a block's pairs, each unit of one paragraph against each unit of the other (`units.ts`),
+ * loading each of the block's documents once. Pure: what a worker thread runs.
+ */
+export function verifyPassageBlock(block: PassageBlock, load: BlockDocuments): BlockMatches {
+  const slots = block.slotDocuments.length
+  const paragraphs: ParagraphUnits[] = new Array(slots)
+  // Slots by document, so each document is loaded once and dropped before the next.
+  const order = Array.from({ length: slots }, (_, k) => k).sort((x, y) => block.slotDocuments[x]! - block.slotDocuments[y]! || x - y)
+  let document: Pick<Document, 'paragraphs'> | undefined
+  let loadedIndex = -1
+  for (const slot of order) {
+    const k = block.slotDocuments[slot]!
+    if (document === undefined || loadedIndex !== k) {
+      document = load(k)
+      loadedIndex = k
+    }
+    const { text, key } = document.paragraphs[block.slotParagraphs[slot]!]!
+    paragraphs[slot] = new ParagraphUnits(slot, text, key, block.slotWords[slot]!)
+  }
+  const tokenizer = sentenceTokenizer()
+  const matches = new U32List()
+  const units = new U32List()
+  const texts: string[] = []
+  const mentioned = new Set<number>()
+  const mention = (paragraph: number, unit: Unit): void => {
+    matches.push(paragraph)
+    matches.push(unit.index)
+    const id = paragraph * UNITS_PER_PARAGRAPH + unit.index
+    if (mentioned.has(id)) return
+    mentioned.add(id)
+    units.push(paragraph)
+    units.push(unit.index)
+    texts.push(unit.text)
+  }
+  for (let k = 0; k < block.pairs.length; k += 2) {
+    const x = paragraphs[block.pairs[k]!]!
+    const y = paragraphs[block.pairs[k + 1]!]!
+    if (!mayMatch(x, y)) continue
+    verifyUnits(x, y, tokenizer, (a, b) => {
+      mention(x.paragraph, a)
+      mention(y.paragraph, b)
+    })
+  }
+  return { matches: matches.toArray(), units: units.toArray(), texts }
+}
+
+/**
+ * The whole search on one thread: `source` loads a document only when one of its paragraphs is in
+ * a candidate pair. See `PassageSearch` for the arguments.
  */
 export function findSharedPassagesIn(
   ids: readonly string[],
@@ -104,122 +349,9 @@ export function findSharedPassagesIn(
   source: DocumentSource,
   partitionEntries = PARTITION_ENTRIES,
 ): SharedPassage[] {
-  // Pass 1: an anchor in one paragraph only can never pair two.
-  let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
-  let anchorCount = 0
-  for (const summary of summaries()) {
-    for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
-    anchorCount += summary.anchors.length
-  }
-  // Passes 2…: the paragraphs holding anchors that may recur (no other can be a candidate) are
-  // numbered, and their anchors indexed one hash partition per pass, so that at most about
-  // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
-  const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
-  const located: Located = { documents: new U32List(), paragraphs: new U32List(), lines: new U32List(), words: new U32List() }
-  const groups = new U32List()
-  const kept: Uint32Array[] = []
-  let groupArray = new Int32Array(0)
-  for (let partition = 0; partition < partitions; partition++) {
-    const first = partition === 0
-    const groupIds = new Map<string, number>()
-    const index = new AnchorIndex()
-    let paragraph = 0
-    let position = 0
-    for (const summary of summaries()) {
-      const group = groupOf[position]!
-      if (first && !groupIds.has(group)) groupIds.set(group, groupIds.size)
-      for (let k = 0; k + 1 < summary.offsets.length; k++) {
-        const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
-        // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
-        if (anchors.length === 0) continue
-        if (first) {
-          located.documents.push(position)
-          located.paragraphs.push(summary.paragraphs[k]!)
-          located.lines.push(summary.lines[k]!)
-          located.words.push(summary.words[k]!)
-          groups.push(groupIds.get(group)!)
-        }
-        const mine = partitions === 1 ? anchors : anchors.filter((anchor) => partitionOf(anchor, partitions) === partition)
-        if (mine.length > 0) index.add(paragraph, mine)
-        paragraph++
-      }
-      position++
-    }
-    if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-    if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
-    kept.push(index.keptPostings(groupArray, MAX_POSTING))
-  }
-  filter = undefined // the counters are done with: free them before the pairs are searched
-  const pairIndex = new PairIndex(groupArray.length, kept)
-
-  const tokenizer = sentenceTokenizer()
-  // Matched units by id, in order of first match (which fixes ties in `collect`).
-  const matched = new Map<number, Matched>()
-  const matchedUnit = (paragraph: number, unit: Unit): Matched => {
-    if (unit.index >= UNITS_PER_PARAGRAPH) throw new Error(`findSharedPassagesIn: a paragraph of over ${UNITS_PER_PARAGRAPH} sentences`)
-    const id = paragraph * UNITS_PER_PARAGRAPH + unit.index
-    let node = matched.get(id)
-    if (node === undefined) {
-      node = { document: located.documents.at(paragraph), line: located.lines.at(paragraph), text: unit.text, degree: 0 }
-      matched.set(id, node)
-    }
-    return node
-  }
-  // Candidate pairs come in order of their first paragraph, the second anywhere in the corpus: they
-  // are verified a block at a time, in that order, the paragraphs a block needs loaded together,
-  // each document once (the last block's paragraphs are reused, not loaded again).
-  const pairs = new Uint32Array(2 * BLOCK_PAIRS) // slots in `needed`, two per pair
-  let pairCount = 0
-  let needed = new Map<number, number>() // paragraph → slot
-  let previous = new Map<number, ParagraphUnits>()
-  const verifyBlock = (): void => {
-    const units: ParagraphUnits[] = new Array(needed.size)
-    const current = new Map<number, ParagraphUnits>()
-    let document: Document | undefined
-    let documentPosition = -1
-    for (const paragraph of [...needed.keys()].sort((a, b) => a - b)) {
-      let loaded = previous.get(paragraph)
-      if (loaded === undefined) {
-        const position = located.documents.at(paragraph)
-        if (document === undefined || documentPosition !== position) {
-          document = source.load(position)
-          documentPosition = position
-        }
-        const { text, key } = document.paragraphs[located.paragraphs.at(paragraph)]!
-        loaded = new ParagraphUnits(paragraph, text, key, located.words.at(paragraph))
-      }
-      units[needed.get(paragraph)!] = loaded
-      current.set(paragraph, loaded)
-    }
-    for (let k = 0; k < pairCount; k++) {
-      const x = units[pairs[2 * k]!]!
-      const y = units[pairs[2 * k + 1]!]!
-      if (!mayMatch(x, y)) continue
-      verifyUnits(x, y, tokenizer, (a, b) => {
-        const ma = matchedUnit(x.paragraph, a)
-        const mb = matchedUnit(y.paragraph, b)
-        union(ma, mb)
-        ma.degree++
-        mb.degree++
-      })
-    }
-    previous = current
-    needed = new Map()
-    pairCount = 0
-  }
-  const slotOf = (paragraph: number): number => {
-    let slot = needed.get(paragraph)
-    if (slot === undefined) needed.set(paragraph, (slot = needed.size))
-    return slot
-  }
-  pairIndex.forEachPair(groupArray, MIN_ANCHORS, (x, y) => {
-    pairs[2 * pairCount] = slotOf(x)
-    pairs[2 * pairCount + 1] = slotOf(y)
-    pairCount++
-    if (pairCount === BLOCK_PAIRS || needed.size >= BLOCK_PARAGRAPHS) verifyBlock()
-  })
-  verifyBlock()
-  return collect(ids, matched)
+  const search = new PassageSearch(ids, summaries, groupOf, partitionEntries)
+  for (const block of search.blocks()) search.apply(block, verifyPassageBlock(block, (k) => source.load(block.documents[k]!)))
+  return search.result()
 }
 
 /** Every document summarised and searched in memory (the library's `clean()`, tests). */

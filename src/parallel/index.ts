@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Tinypool } from 'tinypool'
 import run from './worker.js'
-import type { PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
+import type { PassagesOutput, PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
 
 export { loadDocument, type DocumentMeta, type RenderedDocument, type RenderOutput, type RenderItem, type Summary } from './passes.js'
 
@@ -29,7 +29,13 @@ function workerFile(): string {
   return dist
 }
 
-type Output<T extends PassTask> = T extends { pass: 'read' } ? ReadOutput : T extends { pass: 'summarize' } ? SummarizeOutput : RenderOutput
+type Output<T extends PassTask> = T extends { pass: 'read' }
+  ? ReadOutput
+  : T extends { pass: 'summarize' }
+    ? SummarizeOutput
+    : T extends { pass: 'passages' }
+      ? PassagesOutput
+      : RenderOutput
 
 /**
  * Runs batches of a pass in order of dispatch. With jobs = 1, or when `start()` was never called
@@ -43,6 +49,11 @@ export class PassRunner {
   readonly timings: Record<string, number> = {}
 
   constructor(private readonly jobs: number) {}
+
+  /** Threads that run batches: 1 when they run inline. */
+  get threads(): number {
+    return this.pool === null ? 1 : this.jobs
+  }
 
   /** Starts the threads (once): call when more than one batch is known to come. */
   start(): void {

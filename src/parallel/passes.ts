@@ -17,7 +17,7 @@ import { markBoilerplate } from '../boilerplate/index.js'
 import { cleanedText, createDocument, emptyDecision } from '../document.js'
 import { summarizeForClusters } from '../neardup/index.js'
 import { summarizeLines, type CorpusLines } from '../boilerplate/index.js'
-import { summarizeForPassages } from '../neardup/shared.js'
+import { summarizeForPassages, verifyPassageBlock, type BlockMatches, type PassageBlock } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
@@ -231,4 +231,26 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
   return { json: bytes(json), html: bytes(html), jsonl: bytes(jsonl), documents, timings: {} }
 }
 
-export type PassTask = ReadTask | SummarizeTask | RenderTask
+// ---- between passes 2 and 3: shared passages ----------------------------------------------------
+
+export interface PassagesTask {
+  readonly pass: 'passages'
+  readonly spool: string
+  readonly block: PassageBlock
+  /** Where each of `block.documents` is spooled. */
+  readonly places: readonly RecordPlace[]
+}
+
+export interface PassagesOutput {
+  readonly matches: BlockMatches
+  readonly timings: Timings
+}
+
+/** One block of the shared-passage search's candidate pairs verified, its documents read from the spool. */
+export function passagesPass(task: PassagesTask): PassagesOutput {
+  const timings: Timings = {}
+  const matches = timed(timings, 'passages', () => verifyPassageBlock(task.block, (k) => loadDocument(task.spool, task.places[k]!, NO_META)))
+  return { matches, timings }
+}
+
+export type PassTask = ReadTask | SummarizeTask | RenderTask | PassagesTask

@@ -1,7 +1,7 @@
 /** Worker-thread entry (tinypool): one batch of one pass (`passes.ts`). */
-import { readPass, renderPass, summarizePass, type PassTask, type ReadOutput, type RenderOutput, type SummarizeOutput } from './passes.js'
+import { passagesPass, readPass, renderPass, summarizePass, type PassagesOutput, type PassTask, type ReadOutput, type RenderOutput, type SummarizeOutput } from './passes.js'
 
-export default async function run(task: PassTask): Promise<ReadOutput | SummarizeOutput | RenderOutput> {
+export default async function run(task: PassTask): Promise<ReadOutput | SummarizeOutput | RenderOutput | PassagesOutput> {
   switch (task.pass) {
     case 'read':
       return readPass(task)
@@ -9,5 +9,7 @@ export default async function run(task: PassTask): Promise<ReadOutput | Summariz
       return summarizePass(task)
     case 'render':
       return renderPass(task)
+    case 'passages':
+      return passagesPass(task)
   }
 }

@@ -9,7 +9,7 @@ import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { keptParagraphs } from '../../src/document.js'
 import { AnchorFilter, AnchorIndex, PairIndex, partitionOf } from '../../src/neardup/anchors.js'
-import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, summarizeForPassages } from '../../src/neardup/shared.js'
+import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, PassageSearch, summarizeForPassages, verifyPassageBlock } from '../../src/neardup/shared.js'
 import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits } from '../../src/neardup/units.js'
 import type { Document, DocumentSource, PassageSummary } from '../../src/types.js'
 import { devCorpus, doc, seedFiles } from '../helpers/index.js'
@@ -89,6 +89,53 @@ describe('findSharedPassagesIn', () => {
     expect(partitioned.reads).toBe(1 + Math.ceil(anchors / 5000))
     expect(partitioned.reads).toBeGreaterThan(3)
     expect(partitioned.streamed).toEqual(inMemory)
+  })
+
+  it('finds the same passages however the pairs are cut into blocks and parts, the blocks verified from cloned data', () => {
+    const devSet = findDevSet()
+    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
+    const generator = new CorpusGenerator(loadPools(devSet), 13)
+    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const groupOf = documents.map((_, i) => `group-${i % 350}`)
+    const summaries = documents.map(summarizeForPassages)
+    const expected = findSharedPassages(documents, groupOf)
+    expect(expected.length).toBeGreaterThan(10)
+    for (const [parts, maxPairs, maxParagraphs] of [
+      [2, undefined, undefined],
+      [3, 500, undefined],
+      [1, undefined, 200],
+      [4, 97, 50],
+    ] as const) {
+      const search = new PassageSearch(
+        documents.map((document) => document.id),
+        () => summaries,
+        groupOf,
+      )
+      const blocks = [...search.blocks(parts, maxPairs, maxParagraphs)]
+      if (maxPairs !== undefined) expect(Math.max(...blocks.map((block) => block.pairs.length / 2))).toBeLessThanOrEqual(Math.ceil(maxPairs / parts))
+      // as a worker thread gets them: structured clones, each block's documents loaded by index
+      const found = blocks.map((block) => structuredClone(verifyPassageBlock(structuredClone(block), (k) => structuredClone(documents[block.documents[k]!]!))))
+      blocks.forEach((block, k) => search.apply(block, found[k]!))
+      expect(search.result()).toEqual(expected)
+    }
+  })
+
+  it('takes each block back once, and only when every block is back gives a result', () => {
+    const documents = devCorpus().slice(0, 200).map(({ id, text }) => doc(text, id))
+    const summaries = documents.map(summarizeForPassages)
+    const search = new PassageSearch(
+      documents.map((document) => document.id),
+      () => summaries,
+      documents.map((document) => document.id),
+    )
+    const [first, second] = [...search.blocks(2)]
+    expect(second).toBeDefined()
+    const verify = (block: typeof first) => verifyPassageBlock(block!, (k) => documents[block!.documents[k]!]!)
+    search.apply(first!, verify(first))
+    expect(() => search.apply(first!, verify(first))).toThrow(/applied twice/)
+    expect(() => search.result()).toThrow(/1 blocks not applied/)
+    search.apply(second!, verify(second))
+    expect(search.result()).toEqual(findSharedPassages(documents, documents.map((document) => document.id)))
   })
 
   it('refuses summaries that do not match the documents', () => {
