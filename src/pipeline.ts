@@ -139,6 +139,7 @@ export async function cleanCorpus(
         usable.map((position) => read.lines[position]!),
         sourceOf(usable),
         options.boilerplate,
+        (k) => readRecord<Uint32Array>(spool.dir, read.stories.get(usable[k]!)),
       )
       for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
     })
@@ -221,9 +222,10 @@ async function readPass(
   options: CleanOptions,
   spool: string,
   runner: PassRunner,
-): Promise<{ held: Held[]; places: PlaceTable; lines: CorpusLines[] }> {
+): Promise<{ held: Held[]; places: PlaceTable; lines: CorpusLines[]; stories: PlaceTable }> {
   const items: DocumentInput[] = []
   const places = new PlaceTable()
+  const stories = new PlaceTable()
   const lines: CorpusLines[] = []
   let batch: number[] = []
   let texts: string[] = []
@@ -239,6 +241,7 @@ async function readPass(
       output.documents.forEach((document, i) => {
         places.set(positions[i]!, document.place)
         lines[positions[i]!] = document.lines
+        if (document.story !== null) stories.set(positions[i]!, document.story)
       })
     })
   }
@@ -257,7 +260,7 @@ async function readPass(
   }
   await dispatch()
   await runner.drain()
-  return { held: await withUniqueIds(items, spool, places), places, lines }
+  return { held: await withUniqueIds(items, spool, places), places, lines, stories }
 }
 
 /**

@@ -71,10 +71,13 @@ export class ParagraphSet {
   }
 }
 
-/** The lines a document still holds for story sketches: what no boilerplate rule, per document or corpus, removed. */
-export function storyLines(document: Document, lines: CorpusLines, position: number, removed: ParagraphSet): string[] {
+/**
+ * The lines a document still holds for story sketches: what no boilerplate rule, per document or
+ * corpus, removed (`removed` holds the corpus step's removals so far; none before it starts).
+ */
+export function storyLines(document: Document, lines: CorpusLines, position: number, removed: ParagraphSet | null): string[] {
   return document.paragraphs
-    .filter((paragraph) => (lines.table[paragraph.index * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !removed.has(position, paragraph.index))
+    .filter((paragraph) => (lines.table[paragraph.index * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !(removed?.has(position, paragraph.index) ?? false))
     .map((paragraph) => paragraph.key)
 }
 

@@ -14,7 +14,7 @@ import { findRecurringLines, ParagraphSet, storyLines } from './corpus.js'
 import { summarizeParagraphs, type CorpusLines } from './lines.js'
 import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
-import { StoryIndex } from './stories.js'
+import { shingles, SKETCH_CACHE_BYTES, StoryIndex } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
 export type { CorpusLines } from './lines.js'
@@ -166,19 +166,36 @@ export function summarizeLines(document: Document, options: BoilerplateOptions):
 }
 
 /**
+ * A document's story sketch as the corpus step first sees it (before any corpus removal), from its
+ * line summary; null when the corpus step will not run. Pure; runs in a worker, so the corpus step
+ * need not load the document to make it.
+ */
+export function storySketch(document: Document, lines: CorpusLines, options: BoilerplateOptions): Uint32Array | null {
+  if (!options.enabled || !(isActive('corpus-repeat', options) || isActive('corpus-template', options))) return null
+  return shingles(storyLines(document, lines, 0, null))
+}
+
+/**
  * Corpus-level junk (lines that recur across unrelated stories), decided on summaries: exact lines
  * first, then templates over what exact repetition left. Documents are loaded from `source` only
  * to sketch stories (a bounded cache) and to read the one sample line of each candidate. Removals come in the
  * order the decisions are to be pushed.
  */
-export function findCorpusBoilerplate(ids: readonly string[], lines: readonly CorpusLines[], source: DocumentSource, options: BoilerplateOptions): CorpusRemoval[] {
+export function findCorpusBoilerplate(
+  ids: readonly string[],
+  lines: readonly CorpusLines[],
+  source: DocumentSource,
+  options: BoilerplateOptions,
+  /** Each document's `storySketch`, made beforehand (in a worker), if the caller has them. */
+  sketches?: (position: number) => Uint32Array,
+): CorpusRemoval[] {
   if (!options.enabled) return []
   if (lines.length !== ids.length || source.size !== ids.length) {
     throw new RangeError(`corpus boilerplate: ${ids.length} ids, ${lines.length} summaries and ${source.size} documents do not match`)
   }
   const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
   const removed = new ParagraphSet(lines)
-  const stories = new StoryIndex((position) => storyLines(source.load(position), lines[position]!, position, removed), ids.length)
+  const stories = new StoryIndex((position) => storyLines(source.load(position), lines[position]!, position, removed), ids.length, SKETCH_CACHE_BYTES, sketches)
   const text = (position: number, paragraph: number): string => source.load(position).paragraphs[paragraph]!.text
   const removals: CorpusRemoval[] = []
   for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {

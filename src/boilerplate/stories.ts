@@ -175,17 +175,26 @@ export class SketchCache {
 export class StoryIndex {
   private readonly sketches: SketchCache
   private readonly answers = new Map<number, boolean>()
+  /** Documents whose lines changed since `initial` sketched them. */
+  private readonly changedSince = new Set<number>()
 
+  /**
+   * `lines(document)` gives a document's current lines; `initial(document)`, when given, its sketch
+   * as the corpus step found it (made in a worker and spooled: reading it back is far cheaper than
+   * loading the document and hashing its lines on this thread), used until the document changes.
+   */
   constructor(
     lines: (document: number) => readonly string[],
     private readonly size: number,
     budget = SKETCH_CACHE_BYTES,
+    initial?: (document: number) => Uint32Array,
   ) {
-    this.sketches = new SketchCache((document) => shingles(lines(document)), budget)
+    this.sketches = new SketchCache((document) => (initial !== undefined && !this.changedSince.has(document) ? initial(document) : shingles(lines(document))), budget)
   }
 
   /** The lines of `document` changed (a pass removed some): forget what was known of it. */
   changed(document: number): void {
+    this.changedSince.add(document)
     this.sketches.forget(document)
     this.answers.clear()
   }

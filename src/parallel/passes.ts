@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks'
 import { markBoilerplate } from '../boilerplate/index.js'
 import { cleanedText, createDocument, emptyDecision } from '../document.js'
 import { summarizeForClusters } from '../neardup/index.js'
-import { summarizeLines, type CorpusLines } from '../boilerplate/index.js'
+import { storySketch, summarizeLines, type CorpusLines } from '../boilerplate/index.js'
 import { paragraphsFromTexts, passageTexts, summarizeForPassages, verifyPassageBlock, type BlockMatches, type PassageBlock, type PassageTexts } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
@@ -83,7 +83,8 @@ export interface ReadTask {
 }
 
 export interface ReadOutput {
-  readonly documents: ReadonlyArray<{ readonly place: RecordPlace; readonly lines: CorpusLines }>
+  /** `story`: where the document's first story sketch for the corpus step is spooled (when that step runs). */
+  readonly documents: ReadonlyArray<{ readonly place: RecordPlace; readonly lines: CorpusLines; readonly story: RecordPlace | null }>
   readonly timings: Timings
 }
 
@@ -96,10 +97,12 @@ export function readPass(task: ReadTask): ReadOutput {
   timed(timings, 'boilerplate', () => documents.forEach((document) => markBoilerplate(document, options.boilerplate)))
   timed(timings, 'repeats', () => documents.forEach((document) => markRepeats(document, options.repeats)))
   const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
+  const stories = timed(timings, 'corpus-summaries', () => documents.map((document, i) => storySketch(document, lines[i]!, options.boilerplate)))
   const output = documents.map((document, i) => {
     const { text, lineCount, paragraphs, decisions } = document
     const record: SpooledDocument = { text, lineCount, paragraphs, decisions, places: detachLineTexts(text, paragraphs) }
-    return { place: appendRecord(task.spool, 'documents', record), lines: lines[i]! }
+    const story = stories[i]!
+    return { place: appendRecord(task.spool, 'documents', record), lines: lines[i]!, story: story === null ? null : appendRecord(task.spool, 'stories', story) }
   })
   return { documents: output, timings }
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { arraySource, createDocument, isParagraphDecision } from '../../src/document.js'
 import { CorpusGenerator, documentId } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
-import { findCorpusBoilerplate, markBoilerplate, RULES, summarizeLines } from '../../src/boilerplate/index.js'
+import { findCorpusBoilerplate, markBoilerplate, RULES, storySketch, summarizeLines } from '../../src/boilerplate/index.js'
 import { isHeadline } from '../../src/boilerplate/blocks.js'
 import { KeyTable } from '../../src/boilerplate/keytable.js'
 import { HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, lineFlags, RELATED_LINKS, REMOVED, TEMPLATE, templateLiterals } from '../../src/boilerplate/lines.js'
@@ -35,9 +35,17 @@ function processed(inputs: ReadonlyArray<{ id: string; text: string }>, input: C
 /** Every per-document rule off: on the dev set only the corpus step then finds junk. */
 const ONLY_CORPUS = { boilerplate: { disable: [...RULES.map((rule) => rule.id), 'related-links', 'line-score'] } }
 
-function find(documents: readonly Document[], options: ReturnType<typeof resolveOptions>, source: DocumentSource = arraySource(documents)) {
+function find(documents: readonly Document[], options: ReturnType<typeof resolveOptions>, source: DocumentSource = arraySource(documents), presketched = false) {
   const lines = documents.map((document) => summarizeLines(document, options.boilerplate))
-  return findCorpusBoilerplate(documents.map((document) => document.id), lines, source, options.boilerplate)
+  // As the pipeline does: each document's first sketch made beforehand (in a worker), read back as a clone.
+  const sketches = presketched ? documents.map((document, i) => storySketch(document, lines[i]!, options.boilerplate)!) : null
+  return findCorpusBoilerplate(
+    documents.map((document) => document.id),
+    lines,
+    source,
+    options.boilerplate,
+    sketches === null ? undefined : (position) => structuredClone(sketches[position]!),
+  )
 }
 
 describe('summarizeLines on the dev set', () => {
@@ -112,6 +120,7 @@ describe('findCorpusBoilerplate agrees with the string-based step', () => {
     expect(expected.filter((removal) => removal.rule === 'corpus-repeat').length).toBeGreaterThan(100)
     expect(expected.filter((removal) => removal.rule === 'corpus-template').length).toBeGreaterThan(10)
     expect(find(documents, options)).toEqual(expected)
+    expect(find(documents, options, arraySource(documents), true)).toEqual(expected)
   }, 60_000)
 
   it('on a generated corpus of 1,500 documents given in reverse id order', () => {
@@ -123,6 +132,7 @@ describe('findCorpusBoilerplate agrees with the string-based step', () => {
     const expected = oracleCorpusBoilerplate(documents, options.boilerplate.minStories)
     expect(expected.length).toBeGreaterThan(50)
     expect(find(documents, options)).toEqual(expected)
+    expect(find(documents, options, arraySource(documents), true)).toEqual(expected)
   }, 60_000)
 })
 
@@ -145,6 +155,17 @@ describe('findCorpusBoilerplate loads documents only when it must', () => {
     expect(removals.map((removal) => [removal.document, removal.paragraph, removal.rule])).toEqual([3, 13, 23, 33, 43, 53].map((n) => [n, 3, 'corpus-repeat']))
     expect([...loaded].sort((a, b) => a - b)).toEqual([3, 13, 23, 33, 43, 53])
     expect(loads).toBeLessThanOrEqual(7) // six sketches and the sample line
+    // with the sketches made beforehand, only the sample line is read from a document
+    loads = 0
+    expect(find(documents, options, source, true)).toEqual(removals)
+    expect(loads).toBe(1)
+  })
+
+  it('makes no sketch beforehand when the corpus rules are off', () => {
+    const { documents, options } = processed([{ id: 'a', text: 'One line of a story that is long enough.\n' }], { boilerplate: { disable: ['corpus-repeat', 'corpus-template'] } })
+    expect(storySketch(documents[0]!, summarizeLines(documents[0]!, options.boilerplate), options.boilerplate)).toBeNull()
+    const on = resolveOptions({})
+    expect(storySketch(documents[0]!, summarizeLines(documents[0]!, on.boilerplate), on.boilerplate)).toBeInstanceOf(Uint32Array)
   })
 
   it('says so when ids, summaries and source do not match', () => {
