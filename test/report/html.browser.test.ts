@@ -14,10 +14,10 @@ import type { Report, ReportDocument } from '../../src/types.js'
 import { writeOutputs } from '../../src/write/index.js'
 import { devCorpus, seedFiles } from '../helpers/index.js'
 import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show } from './browser.js'
-import { HOSTILE_LINES, LONG_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
+import { CANONICAL, HOSTILE_LINES, LONG_LINES, hostileReport, reportWithCluster, rewordedCopies, seedsWithCluster } from './html-fixture.js'
 
 const REPORTS = join(OUTPUT, 'reports')
-const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many' | 'legacy' | 'capped', { report: Report; html: string }> = {} as never
+const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many' | 'legacy' | 'capped' | 'cappedCanonical', { report: Report; html: string }> = {} as never
 const MANY = 10_000
 let browser: Browser
 
@@ -41,6 +41,9 @@ beforeAll(async () => {
   await writeReport('hostile', await hostileReport())
   // The clustered fixture's page holding its first 5 of 8 documents: the canonical, not its copies.
   await writeReport('capped', await seedsWithCluster(), 5)
+  // And one whose canonical (copy-a.txt) is past the cap while a duplicate of it (seed 003) is on the page.
+  const copies = rewordedCopies(seedFiles().find((seed) => seed.id === CANONICAL)!.text)
+  await writeReport('cappedCanonical', await reportWithCluster([...seedFiles(), ...copies], 'copy-a.txt', [CANONICAL]), 5)
   // A report.json from before `original` existed.
   const seeds = pages.seeds.report
   await writeReport('legacy', { ...seeds, documents: seeds.documents.map(({ original: _original, ...document }) => document) })
@@ -375,6 +378,20 @@ describe('the HTML report in Chromium', () => {
     await show(page, docHash('001_no-such.txt'))
     await expect(page.locator('h2.view-title').textContent()).resolves.toBe('No such document')
     await finish(page)
+
+    // A duplicate on the page whose canonical is not: "duplicate of" names it, the cluster list too.
+    const other = pages.cappedCanonical
+    const second = await newPage()
+    await openReport(second, other.html, docHash(CANONICAL))
+    await expect(second.locator('.meta .off-page-doc').textContent()).resolves.toBe('copy-a.txt (not on this page: in report.json)')
+    await expect(second.locator('.meta a', { hasText: 'copy-a.txt' }).count()).resolves.toBe(0)
+    await show(second, '#clusters')
+    await expect(second.locator('table.list .off-page-doc').textContent()).resolves.toBe('copy-a.txt (not on this page: in report.json)')
+    await show(second, `#cluster=${encodeURIComponent(other.report.clusters[0]!.id)}`)
+    await expect(second.locator(`.pair[data-member="${CANONICAL}"] .side-by-side`).textContent()).resolves.toBe(
+      'No comparison here: the text of copy-a.txt is not on this page (report.json has it).',
+    )
+    await finish(second)
   }, BROWSER_TIMEOUT)
 
   it('a report.json without the original text still shows every removed line with its reason', async () => {

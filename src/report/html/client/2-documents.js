@@ -211,7 +211,14 @@ let currentDoc = null
 function notOnPage(id) {
   draw(
     heading('Not on this page'),
-    h('p', null, 'The document “', h('code', null, id), '” is not on this page: its id comes after the last one here (', h('code', null, lastDocId === null ? 'none' : lastDocId), '). If the report has it, report.json does.'),
+    h(
+      'p',
+      null,
+      'The document “',
+      h('code', null, id),
+      lastDocId === null ? '” is not on this page, which holds no documents.' : ['” is not on this page: its id comes after the last one here (', h('code', null, lastDocId), ').'],
+      ' If the report has it, report.json does.',
+    ),
     cappedNotice(),
     h('p', null, h('a', { href: '#docs' }, 'The documents on this page'), ' · ', h('a', { href: '#overview' }, 'back to the overview')),
   )
