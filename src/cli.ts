@@ -18,6 +18,7 @@ import { VERSION } from './version.js'
 import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/index.js'
 import { writeChunksAtomic } from './write/atomic.js'
 import { createProgress, type Progress } from './progress/index.js'
+import { mergeShards, shardPathProblem, shardWriter, ShardError, writeMergeReport, dropList, type ShardWritten } from './shard/index.js'
 import type { Diagnostic, DocumentInput, Report, ReportDocument } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -70,6 +71,7 @@ interface CleanFlags {
   maxDocBytes?: number
   oversize?: 'skip' | 'truncate'
   htmlDocuments?: number
+  shard?: string
 }
 
 async function loadRules(path: string): Promise<RuleSpec[]> {
@@ -215,9 +217,18 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   }
   const clash = flags.out ? await overwritesInput(flags.out, sources) : null
   if (clash) throw new UsageError(clash)
+  if (flags.shard !== undefined && !flags.neardup) throw new UsageError('--shard carries near-duplicate signatures: it cannot be used with --no-neardup')
+  const shardProblem = flags.shard === undefined ? null : await shardPathProblem(flags.shard, sources)
+  if (shardProblem) throw new UsageError(shardProblem)
   const read = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
   const documents = progress ? counted(read, progress) : read
-  const result = await cleanToFiles(documents, options, { diagnostics, ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}) }, {
+  let shard: ShardWritten | null = null
+  const context = {
+    diagnostics,
+    ...(progress ? { onStage: (stage: string) => progress.stage(stage) } : {}),
+    ...(flags.shard !== undefined ? { onClusterSummaries: shardWriter(flags.shard, (written) => (shard = written)) } : {}),
+  }
+  const result = await cleanToFiles(documents, options, context, {
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.report ? { report: flags.report } : {}),
     ...(flags.stdout ? { stdout: process.stdout } : {}),
@@ -228,6 +239,8 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   reportDocuments(result.notices, diagnostics, flags.quiet ?? false)
   if (flags.explain !== undefined) process.stdout.write(explainDocument(result.explained, flags.explain))
   if (!flags.quiet) process.stderr.write(summary(result.frame))
+  const written = shard as ShardWritten | null
+  if (!flags.quiet && written !== null) process.stderr.write(`neardup: shard ${written.path}: ${written.documents} documents, ${written.bytes} bytes\n`)
   const skipped = result.frame.stats.documents.skipped
   const errors = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
   if (result.count === 0 && errors) return 1
@@ -268,6 +281,7 @@ export function buildProgram(): Command {
     .option('--max-doc-bytes <n>', 'documents larger than this many UTF-8 bytes are skipped or truncated (0: no limit; default 64 MiB)', wholeNumber('--max-doc-bytes', 0))
     .option('--html-documents <n>', HTML_DOCUMENTS_HELP, wholeNumber('--html-documents', 0))
     .addOption(new Option('--oversize <policy>', 'what happens to a document over --max-doc-bytes: skip it, or truncate it at a line end').choices(['skip', 'truncate']))
+    .option('--shard <file>', "also write this part's signatures to a shard file, for `neardup merge` (README \"Shards\")")
     .addHelpText(
       'after',
       `
@@ -275,10 +289,39 @@ Examples:
   $ neardup clean seeds --out out --report reports
   $ neardup clean corpus.jsonl --report dev-report --quiet
   $ cat corpus.jsonl | neardup clean - --stdout > clean.jsonl
-  $ neardup clean articles/ --glob '**/*.txt' --disable-rule byline --explain 003.txt`,
+  $ neardup clean articles/ --glob '**/*.txt' --disable-rule byline --explain 003.txt
+  $ neardup clean part-a.jsonl --out out-a --shard a.ndshard`,
     )
     .action(async (inputs: string[], flags: CleanFlags) => {
       process.exitCode = await runClean(inputs, flags)
+    })
+
+  program
+    .command('merge')
+    .description('cluster the documents of several shards (from clean --shard) once, as one run over the whole corpus would')
+    .argument('<shards...>', 'shard files written by neardup clean --shard')
+    .option('-r, --report <dir>', 'write duplicates.json (clusters, every duplicate with its evidence) and drop.txt (ids to drop) here')
+    .option('--stdout', 'write the ids to drop to stdout, one a line')
+    .option('-q, --quiet', 'print errors only')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ neardup merge a.ndshard b.ndshard --report merged
+  $ neardup merge shards/*.ndshard --stdout > drop.txt`,
+    )
+    .action(async (paths: string[], flags: { report?: string; stdout?: boolean; quiet?: boolean }) => {
+      if (flags.report === undefined && !flags.stdout) throw new UsageError('merge: say where the result goes: --report <dir>, --stdout, or both')
+      const problem = flags.report === undefined ? null : await unusableFolder(flags.report)
+      if (problem) throw new UsageError(`--report ${problem}`)
+      const merged = mergeShards(paths)
+      if (flags.report !== undefined) await writeMergeReport(merged, flags.report)
+      if (flags.stdout) {
+        endQuietlyOnBrokenPipe()
+        process.stdout.write(dropList(merged))
+      }
+      const { documents, clusters, duplicates } = merged.stats
+      if (!flags.quiet) process.stderr.write(`neardup: ${documents} documents in ${merged.shards.length} shards: ${clusters} clusters, ${duplicates} duplicates\n`)
     })
 
   program
@@ -320,7 +363,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       return 2
     }
-    if (error instanceof ReportFileError) {
+    if (error instanceof ReportFileError || error instanceof ShardError) {
       process.stderr.write(`neardup: ${error.message}\n`)
       return 1
     }

@@ -31,6 +31,22 @@ export interface CleanContext {
   readonly onStage?: (stage: string) => void
   /** Where the spool folder goes (default: the system's temporary folder). */
   readonly tempDir?: string
+  /**
+   * Called once the near-duplicate summaries are made, before clustering (not with near-duplicate
+   * detection off): what a shard file carries (src/shard/ writes it).
+   */
+  readonly onClusterSummaries?: (corpus: SummarizedCorpus) => void | Promise<void>
+}
+
+/** The kept documents' near-duplicate summaries, as clustering sees them; k runs from 0 to size - 1. */
+export interface SummarizedCorpus {
+  readonly options: CleanOptions
+  readonly size: number
+  /** Row k is document k's summary. */
+  readonly table: ClusterSummaryTable
+  meta(k: number): DocumentMeta
+  /** Document k's sorted shingle set (a read from the spool). */
+  shingles(k: number): Uint32Array
 }
 
 export interface CleanResult {
@@ -153,6 +169,16 @@ export async function cleanCorpus(
       }
       kept.push(position)
     }))
+
+    if (context.onClusterSummaries && options.neardup.enabled) {
+      await context.onClusterSummaries({
+        options,
+        size: kept.length,
+        table: clusterSummaries,
+        meta: (k) => held[kept[k]!]!.meta,
+        shingles: (k) => readRecord<Uint32Array>(spool.dir, shinglePlaces.get(k)),
+      })
+    }
 
     const neardup = await timer.time('neardup', async () => {
       if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }

@@ -1,4 +1,5 @@
 /** report.json is streamed element by element; the bytes must equal one JSON.stringify of the whole report. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clean } from '../../src/pipeline.js'
 import { reportChunks } from '../../src/write/report-json.js'
@@ -17,6 +18,16 @@ describe('reportChunks', () => {
   it('matches JSON.stringify on empty arrays, nested arrays, newlines in strings and undefined', () => {
     const cases = [{}, { a: [] }, { a: [[], [1, [2]], { b: 'x\ny', c: undefined }], d: { e: [] }, f: null, g: undefined, h: [undefined] }]
     for (const value of cases) expect(streamed(value)).toBe(`${JSON.stringify(value, null, 2)}\n`)
+  })
+
+  it('matches JSON.stringify on any JSON value, at every depth it is placed', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (element, value) => {
+        const report = { a: value, documents: [element, value], b: [[element]] }
+        expect(streamed(report)).toBe(`${JSON.stringify(report, null, 2)}\n`)
+      }),
+      { numRuns: 500, seed: 3 },
+    )
   })
 
   it('yields a large array in many chunks, not one string', () => {
