@@ -155,6 +155,7 @@ export async function cleanCorpus(
     const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands)
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
+    const passageTextPlaces = new PlaceTable()
     await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
       counter.add(summary.tally)
       if (summary.empty !== null) {
@@ -165,7 +166,10 @@ export async function cleanCorpus(
       if (summary.cluster && summary.shingles) {
         const k = clusterSummaries.add(summary.cluster)
         shinglePlaces.set(k, summary.shingles)
-        if (summary.passages) passagePlaces.set(k, summary.passages)
+        if (summary.passages && summary.passageTexts) {
+          passagePlaces.set(k, summary.passages)
+          passageTextPlaces.set(k, summary.passageTexts)
+        }
       }
       kept.push(position)
     }))
@@ -192,7 +196,7 @@ export async function cleanCorpus(
       const passageSummaries = function* (): Generator<PassageSummary> {
         for (let k = 0; k < kept.length; k++) yield readRecord<PassageSummary>(spool.dir, passagePlaces.get(k))
       }
-      const sharedPassages = options.neardup.sharedPassages ? await sharedPassagesPass(ids, passageSummaries, found.groupOf, (k) => read.places.get(kept[k]!), spool.dir, runner) : []
+      const sharedPassages = options.neardup.sharedPassages ? await sharedPassagesPass(ids, passageSummaries, found.groupOf, (k) => passageTextPlaces.get(k), spool.dir, runner) : []
       return { clusters: found.clusters, sharedPassages }
     })
 

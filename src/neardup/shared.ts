@@ -62,6 +62,8 @@ export function summarizeForPassages(document: Document): PassageSummary {
 interface Located {
   readonly documents: U32List
   readonly paragraphs: U32List
+  /** The paragraph's place among its document's summarised (long) paragraphs. */
+  readonly ordinals: U32List
   readonly lines: U32List
   readonly words: U32List
 }
@@ -99,8 +101,9 @@ export interface PassageBlock {
   readonly documents: Uint32Array
   /** Per slot: the index in `documents` of the paragraph's document… */
   readonly slotDocuments: Uint32Array
-  /** …the paragraph's index in that document… */
+  /** …the paragraph's index in that document, and its place among the document's summarised paragraphs… */
   readonly slotParagraphs: Uint32Array
+  readonly slotOrdinals: Uint32Array
   /** …and its words (a paragraph long enough for two long sentences is split into them). */
   readonly slotWords: Uint32Array
   /** Two slots per pair, pairs in the search's order. */
@@ -154,7 +157,7 @@ export class PassageSearch {
     // numbered, and their anchors indexed one hash partition per pass, so that at most about
     // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
     const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
-    const located: Located = { documents: new U32List(), paragraphs: new U32List(), lines: new U32List(), words: new U32List() }
+    const located: Located = { documents: new U32List(), paragraphs: new U32List(), ordinals: new U32List(), lines: new U32List(), words: new U32List() }
     const groups = new U32List()
     const kept: Uint32Array[] = []
     let groupArray = new Int32Array(0)
@@ -174,6 +177,7 @@ export class PassageSearch {
           if (first) {
             located.documents.push(position)
             located.paragraphs.push(summary.paragraphs[k]!)
+            located.ordinals.push(k)
             located.lines.push(summary.lines[k]!)
             located.words.push(summary.words[k]!)
             groups.push(groupIds.get(group)!)
@@ -247,6 +251,7 @@ export class PassageSearch {
       documents,
       slotDocuments: slotNumbers.map((paragraph) => documentIndex.get(located.documents.at(paragraph))!),
       slotParagraphs: slotNumbers.map((paragraph) => located.paragraphs.at(paragraph)),
+      slotOrdinals: slotNumbers.map((paragraph) => located.ordinals.at(paragraph)),
       slotWords: slotNumbers.map((paragraph) => located.words.at(paragraph)),
       pairs,
     }
@@ -288,19 +293,41 @@ export class PassageSearch {
   }
 }
 
-/** The paragraphs a block needs, from its documents (`load(k)` gives `block.documents[k]`'s). */
-type BlockDocuments = (k: number) => Pick<Document, 'paragraphs'>
+/**
+ * A paragraph of one of a block's documents, by its index in the document and its place among the
+ * document's summarised paragraphs (a store may keep only those: see `passageTexts`).
+ */
+export type PassageParagraph = (paragraph: number, ordinal: number) => { readonly text: string; readonly key: string }
+
+/** The texts and keys of a document's summarised paragraphs, in `summarizeForPassages` order: what verification reads. */
+export interface PassageTexts {
+  readonly texts: readonly string[]
+  readonly keys: readonly string[]
+}
+
+export function passageTexts(document: Document, summary: PassageSummary): PassageTexts {
+  const paragraphs = Array.from(summary.paragraphs, (index) => document.paragraphs[index]!)
+  return { texts: paragraphs.map((paragraph) => paragraph.text), keys: paragraphs.map((paragraph) => paragraph.key) }
+}
+
+/** `PassageParagraph` of a whole document / of its `PassageTexts`. */
+export function paragraphsOf(document: Pick<Document, 'paragraphs'>): PassageParagraph {
+  return (paragraph) => document.paragraphs[paragraph]!
+}
+export function paragraphsFromTexts(texts: PassageTexts): PassageParagraph {
+  return (_, ordinal) => ({ text: texts.texts[ordinal]!, key: texts.keys[ordinal]! })
+}
 
 /**
  * Verifies a block's pairs, each unit of one paragraph against each unit of the other (`units.ts`),
  * loading each of the block's documents once. Pure: what a worker thread runs.
  */
-export function verifyPassageBlock(block: PassageBlock, load: BlockDocuments): BlockMatches {
+export function verifyPassageBlock(block: PassageBlock, load: (k: number) => PassageParagraph): BlockMatches {
   const slots = block.slotDocuments.length
   const paragraphs: ParagraphUnits[] = new Array(slots)
   // Slots by document, so each document is loaded once and dropped before the next.
   const order = Array.from({ length: slots }, (_, k) => k).sort((x, y) => block.slotDocuments[x]! - block.slotDocuments[y]! || x - y)
-  let document: Pick<Document, 'paragraphs'> | undefined
+  let document: PassageParagraph | undefined
   let loadedIndex = -1
   for (const slot of order) {
     const k = block.slotDocuments[slot]!
@@ -308,7 +335,7 @@ export function verifyPassageBlock(block: PassageBlock, load: BlockDocuments): B
       document = load(k)
       loadedIndex = k
     }
-    const { text, key } = document.paragraphs[block.slotParagraphs[slot]!]!
+    const { text, key } = document(block.slotParagraphs[slot]!, block.slotOrdinals[slot]!)
     paragraphs[slot] = new ParagraphUnits(slot, text, key, block.slotWords[slot]!)
   }
   const tokenizer = sentenceTokenizer()
@@ -350,7 +377,7 @@ export function findSharedPassagesIn(
   partitionEntries = PARTITION_ENTRIES,
 ): SharedPassage[] {
   const search = new PassageSearch(ids, summaries, groupOf, partitionEntries)
-  for (const block of search.blocks()) search.apply(block, verifyPassageBlock(block, (k) => source.load(block.documents[k]!)))
+  for (const block of search.blocks()) search.apply(block, verifyPassageBlock(block, (k) => paragraphsOf(source.load(block.documents[k]!))))
   return search.result()
 }
 

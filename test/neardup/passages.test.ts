@@ -9,7 +9,7 @@ import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { keptParagraphs } from '../../src/document.js'
 import { AnchorFilter, AnchorIndex, PairIndex, partitionOf } from '../../src/neardup/anchors.js'
-import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, PassageSearch, summarizeForPassages, verifyPassageBlock } from '../../src/neardup/shared.js'
+import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, PassageSearch, paragraphsFromTexts, paragraphsOf, passageTexts, summarizeForPassages, verifyPassageBlock } from '../../src/neardup/shared.js'
 import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits } from '../../src/neardup/units.js'
 import type { Document, DocumentSource, PassageSummary } from '../../src/types.js'
 import { devCorpus, doc, seedFiles } from '../helpers/index.js'
@@ -113,8 +113,10 @@ describe('findSharedPassagesIn', () => {
       )
       const blocks = [...search.blocks(parts, maxPairs, maxParagraphs)]
       if (maxPairs !== undefined) expect(Math.max(...blocks.map((block) => block.pairs.length / 2))).toBeLessThanOrEqual(Math.ceil(maxPairs / parts))
-      // as a worker thread gets them: structured clones, each block's documents loaded by index
-      const found = blocks.map((block) => structuredClone(verifyPassageBlock(structuredClone(block), (k) => structuredClone(documents[block.documents[k]!]!))))
+      // as a worker thread gets them: structured clones, each block's documents read as the
+      // texts of their summarised paragraphs only (what the pipeline spools for the search)
+      const texts = documents.map((document, i) => structuredClone(passageTexts(document, summaries[i]!)))
+      const found = blocks.map((block) => structuredClone(verifyPassageBlock(structuredClone(block), (k) => paragraphsFromTexts(texts[block.documents[k]!]!))))
       blocks.forEach((block, k) => search.apply(block, found[k]!))
       expect(search.result()).toEqual(expected)
     }
@@ -130,7 +132,7 @@ describe('findSharedPassagesIn', () => {
     )
     const [first, second] = [...search.blocks(2)]
     expect(second).toBeDefined()
-    const verify = (block: typeof first) => verifyPassageBlock(block!, (k) => documents[block!.documents[k]!]!)
+    const verify = (block: typeof first) => verifyPassageBlock(block!, (k) => paragraphsOf(documents[block!.documents[k]!]!))
     search.apply(first!, verify(first))
     expect(() => search.apply(first!, verify(first))).toThrow(/applied twice/)
     expect(() => search.result()).toThrow(/1 blocks not applied/)
