@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
+import { DEFAULT_OPTIONS, OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
 import { readDocuments, DEFAULT_GLOB } from './read/index.js'
 import { overwritesInput, unusableFolder } from './write/index.js'
 import { cleanToFiles, type DocumentNotice } from './write/stream.js'
@@ -25,6 +25,8 @@ const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_INPUT = join(PACKAGE_ROOT, 'seeds')
 
 class UsageError extends Error {}
+
+const HTML_DOCUMENTS_HELP = `the HTML page holds the first <n> documents in id order; report.json keeps all (default: ${DEFAULT_OPTIONS.report.htmlDocuments})`
 
 function wholeNumber(name: string, min: number) {
   return (value: string): number => {
@@ -68,6 +70,7 @@ interface CleanFlags {
   explain?: string
   maxDocBytes?: number
   oversize?: 'skip' | 'truncate'
+  htmlDocuments?: number
   shard?: string
 }
 
@@ -119,6 +122,7 @@ async function toOptions(flags: CleanFlags): Promise<CleanOptionsInput> {
       ...(flags.canonical ? { canonical: flags.canonical } : {}),
       ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
     },
+    report: flags.htmlDocuments !== undefined ? { htmlDocuments: flags.htmlDocuments } : {},
   }
 }
 
@@ -275,6 +279,7 @@ export function buildProgram(): Command {
     .option('--rules <file>', 'add pattern rules from a JSON file')
     .option('--explain <id>', "print one document's decisions")
     .option('--max-doc-bytes <n>', 'documents larger than this many UTF-8 bytes are skipped or truncated (0: no limit; default 64 MiB)', wholeNumber('--max-doc-bytes', 0))
+    .option('--html-documents <n>', HTML_DOCUMENTS_HELP, wholeNumber('--html-documents', 0))
     .addOption(new Option('--oversize <policy>', 'what happens to a document over --max-doc-bytes: skip it, or truncate it at a line end').choices(['skip', 'truncate']))
     .option('--shard <file>', "also write this part's signatures to a shard file, for `neardup merge` (README \"Shards\")")
     .addHelpText(
@@ -324,9 +329,11 @@ Examples:
     .description('render a saved report.json as the HTML report')
     .argument('<report.json>', 'a report written by neardup clean --report')
     .option('-o, --out <file>', 'where to write the page (default: index.html next to report.json)')
-    .action(async (path: string, flags: { out?: string }) => {
+    .option('--html-documents <n>', HTML_DOCUMENTS_HELP, wholeNumber('--html-documents', 0))
+    .action(async (path: string, flags: { out?: string; htmlDocuments?: number }) => {
       const out = flags.out ?? join(dirname(path), 'index.html')
-      await writeChunksAtomic(out, renderHtmlChunks(await loadReport(path)))
+      const page = flags.htmlDocuments !== undefined ? { htmlDocuments: flags.htmlDocuments } : {}
+      await writeChunksAtomic(out, renderHtmlChunks(await loadReport(path), page))
     })
 
   program

@@ -145,6 +145,16 @@ export interface NeardupOptions {
   readonly sharedPassages: boolean
 }
 
+export interface ReportOptions {
+  /**
+   * Documents the HTML page embeds: the first N in id order (0: none). report.json keeps every
+   * document; the page is for people, and past a few hundred megabytes a browser cannot open it
+   * (10,000 generated documents make about 120 MB). The page says when it holds fewer than the report.
+   * @default 10000
+   */
+  readonly htmlDocuments: number
+}
+
 export interface CleanOptions {
   /**
    * Worker threads for per-document stages; output is identical whatever the value.
@@ -156,6 +166,7 @@ export interface CleanOptions {
   readonly boilerplate: BoilerplateOptions
   readonly repeats: RepeatOptions
   readonly neardup: NeardupOptions
+  readonly report: ReportOptions
 }
 
 /** Deep-partial options as callers write them. */
@@ -184,6 +195,7 @@ export const DEFAULT_OPTIONS: CleanOptions = {
     seed: 1,
     sharedPassages: true,
   },
+  report: { htmlDocuments: 10_000 },
 }
 
 export class OptionsError extends Error {
@@ -234,6 +246,7 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
     boilerplate: { ...DEFAULT_OPTIONS.boilerplate, ...input.boilerplate },
     repeats: { ...DEFAULT_OPTIONS.repeats, ...input.repeats },
     neardup: { ...DEFAULT_OPTIONS.neardup, ...input.neardup },
+    report: { ...DEFAULT_OPTIONS.report, ...input.report },
   }
   whole(options.jobs, 'jobs', 1, 256)
   whole(options.input.maxDocBytes, 'input.maxDocBytes', 0)
@@ -248,6 +261,7 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   whole(options.neardup.charNgram, 'neardup.charNgram', 1, 32)
   whole(options.neardup.numPerm, 'neardup.numPerm', 8, 4096)
   whole(options.neardup.seed, 'neardup.seed', 0, 0xffffffff)
+  whole(options.report.htmlDocuments, 'report.htmlDocuments', 0)
   expect(
     ['longest', 'first', 'shortest'].includes(options.neardup.canonical),
     `Expected \`neardup.canonical\` to be one of longest, first, shortest, got ${String(options.neardup.canonical)}`,

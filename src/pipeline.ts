@@ -65,6 +65,8 @@ export interface DocumentSink {
   readonly out: string | null
   /** Write duplicates' cleaned texts as well as canonicals and unique documents. */
   readonly keepDuplicates: boolean
+  /** The HTML page's elements are rendered for this many documents, the first in id order (default: all). */
+  readonly htmlDocuments?: number
   /**
    * Called once, before the first document: the report without its documents (its stats are known
    * by then, so report.json can be written front to back), and how many documents will follow.
@@ -361,7 +363,7 @@ async function renderPass(
         selected: selected(position),
       }
     })
-    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
+    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
     await runner.dispatch(task, (output) => sink.write(output, positions.map((position) => held[position]!.meta)))
   }
   await runner.drain()
@@ -378,6 +380,7 @@ export async function clean(
     entries: true,
     out: null,
     keepDuplicates: false,
+    htmlDocuments: 0,
     begin: () => {},
     write: (batch) => {
       for (const document of batch.documents) entries.push(document.entry!)

@@ -197,6 +197,8 @@ export interface RenderTask {
   readonly entries: boolean
   /** Hand back this one document's entry (the CLI's --explain). */
   readonly explain?: string
+  /** The HTML page's elements are rendered for the documents at places below this (the page's cap). */
+  readonly htmlDocuments: number
 }
 
 /** What the main thread needs to hear of one rendered document. */
@@ -235,7 +237,7 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
     const entry = reportDocument(document, item.cluster)
     const index = task.first + i
     json.push(reportJsonSeparator(index), reportJsonElement(entry))
-    html.push(index === 0 ? '' : ',', embedJson(entry))
+    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJson(entry))
     if (item.selected) jsonl.push(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
     documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })

@@ -207,8 +207,11 @@ export function buildReport(input: ReportInput): Report {
   }
 }
 
-/** Options as recorded in the report: everything that changes the output; `jobs` does not. */
+/**
+ * Options as recorded in the report: everything that changes the cleaning; `jobs` does not, and
+ * `report` only shapes the HTML page (which says itself when it holds fewer documents).
+ */
 function publicOptions(options: CleanOptions): Record<string, unknown> {
-  const { jobs: _jobs, ...rest } = options
+  const { jobs: _jobs, report: _report, ...rest } = options
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>
 }

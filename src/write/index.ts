@@ -23,6 +23,11 @@ export interface WriteOptions {
    * @default false
    */
   readonly keepDuplicates?: boolean
+  /**
+   * Documents the HTML page holds: the first N in id order (report.json keeps every one).
+   * @default 10000 (DEFAULT_OPTIONS.report.htmlDocuments)
+   */
+  readonly htmlDocuments?: number
 }
 
 export interface WrittenFiles {
@@ -41,7 +46,7 @@ export async function writeOutputs(result: CleanResult, options: WriteOptions): 
     await writeChunksAtomic(path, reportChunks(result.report))
     report.push(path)
     const html = join(options.report, 'index.html')
-    await writeChunksAtomic(html, renderHtmlChunks(result.report))
+    await writeChunksAtomic(html, renderHtmlChunks(result.report, options.htmlDocuments !== undefined ? { htmlDocuments: options.htmlDocuments } : {}))
     report.push(html)
   }
   return { texts, report }

@@ -97,12 +97,14 @@ export async function cleanToFiles(
       entries: false,
       out: files.out ?? null,
       keepDuplicates: files.keepDuplicates ?? false,
+      // The page holds the first documents only (report.htmlDocuments): the workers skip the others' HTML.
+      htmlDocuments: files.report ? resolved.report.htmlDocuments : 0,
       begin: async (frame, count) => {
         total = count
         if (files.report) {
           json = await FramedFile.open(join(files.report, 'report.json'), reportFrameChunks(frame))
           await json.write(count === 0 ? '[]' : '[')
-          html = await FramedFile.open(join(files.report, 'index.html'), pageFrameChunks(frame))
+          html = await FramedFile.open(join(files.report, 'index.html'), pageFrameChunks(frame, count, resolved.report))
           await html.write('[')
         }
         if (files.out) jsonl = await AtomicStream.open(join(files.out, 'clean.jsonl'))

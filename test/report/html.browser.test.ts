@@ -14,18 +14,18 @@ import type { Report, ReportDocument } from '../../src/types.js'
 import { writeOutputs } from '../../src/write/index.js'
 import { devCorpus, seedFiles } from '../helpers/index.js'
 import { BROWSER_TIMEOUT, OUTPUT, launchChromium, openReport, screenshot, show } from './browser.js'
-import { HOSTILE_LINES, LONG_LINES, hostileReport, seedsWithCluster } from './html-fixture.js'
+import { CANONICAL, HOSTILE_LINES, LONG_LINES, hostileReport, reportWithCluster, rewordedCopies, seedsWithCluster } from './html-fixture.js'
 
 const REPORTS = join(OUTPUT, 'reports')
-const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many' | 'legacy', { report: Report; html: string }> = {} as never
+const pages: Record<'seeds' | 'dev' | 'cluster' | 'hostile' | 'many' | 'legacy' | 'capped' | 'cappedCanonical', { report: Report; html: string }> = {} as never
 const MANY = 10_000
 let browser: Browser
 
-async function writeReport(name: keyof typeof pages, report: Report): Promise<void> {
+async function writeReport(name: keyof typeof pages, report: Report, htmlDocuments?: number): Promise<void> {
   const dir = join(REPORTS, name)
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`)
-  await writeFile(join(dir, 'index.html'), renderHtml(report))
+  await writeFile(join(dir, 'index.html'), renderHtml(report, htmlDocuments !== undefined ? { htmlDocuments } : {}))
   pages[name] = { report, html: join(dir, 'index.html') }
 }
 
@@ -39,6 +39,11 @@ beforeAll(async () => {
   }
   await writeReport('cluster', await seedsWithCluster())
   await writeReport('hostile', await hostileReport())
+  // The clustered fixture's page holding its first 5 of 8 documents: the canonical, not its copies.
+  await writeReport('capped', await seedsWithCluster(), 5)
+  // And one whose canonical (copy-a.txt) is past the cap while a duplicate of it (seed 003) is on the page.
+  const copies = rewordedCopies(seedFiles().find((seed) => seed.id === CANONICAL)!.text)
+  await writeReport('cappedCanonical', await reportWithCluster([...seedFiles(), ...copies], 'copy-a.txt', [CANONICAL]), 5)
   // A report.json from before `original` existed.
   const seeds = pages.seeds.report
   await writeReport('legacy', { ...seeds, documents: seeds.documents.map(({ original: _original, ...document }) => document) })
@@ -322,6 +327,71 @@ describe('the HTML report in Chromium', () => {
     await expectDocumentView(page, report.documents[0]!)
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3000)
     await finish(page)
+  }, BROWSER_TIMEOUT)
+
+  it('a capped page says so, and names documents past the cap (cluster members, passages, #doc=) without links or errors', async () => {
+    const { report, html } = pages.capped
+    const cluster = report.clusters[0]!
+    const shown = report.documents.slice(0, 5).map((document) => document.id)
+    const offPage = cluster.members.map((member) => member.id).filter((id) => !shown.includes(id))
+    expect(shown).toContain(cluster.canonical)
+    expect(offPage).toEqual(['copy-a.txt', 'copy-b.txt'])
+    const notice = 'This page holds the first 5 of 8 documents, in id order; report.json has every one; --html-documents N changes the limit.'
+    const page = await newPage()
+    await openReport(page, html)
+    await expect(page.locator('#overview .capped').textContent()).resolves.toContain(notice)
+    await expect(page.locator('#overview .card-value').first().textContent()).resolves.toBe('8')
+
+    await show(page, '#docs')
+    await expect(page.locator('#dynamic .capped').textContent()).resolves.toContain(notice)
+    await expect(page.locator('.result-count').textContent()).resolves.toBe('5 of 5 documents on this page')
+    await expect(page.locator('a.doc-link').allTextContents()).resolves.toEqual(shown)
+
+    // The cluster's copies are past the cap: named, with a note, never a link that leads nowhere.
+    await show(page, `#cluster=${encodeURIComponent(cluster.id)}`)
+    await expect(page.locator('#dynamic .capped').count()).resolves.toBe(1)
+    for (const id of offPage) {
+      await expect(page.locator(`.members .off-page-doc[data-doc="${id}"]`).textContent()).resolves.toBe(`${id} (not on this page: in report.json)`)
+      await expect(page.locator('#dynamic a', { hasText: id }).count()).resolves.toBe(0)
+      await expect(page.locator(`.pair[data-member="${id}"] .side-by-side`).textContent()).resolves.toBe(
+        `No comparison here: the text of ${id} is not on this page (report.json has it).`,
+      )
+    }
+    await expect(page.locator('.members a', { hasText: cluster.canonical }).count()).resolves.toBe(1)
+    await screenshot(page, 'capped-cluster')
+    await page.locator('.members a', { hasText: cluster.canonical }).click()
+    await page.waitForSelector('.original')
+    await expectDocumentView(page, report.documents.find((document) => document.id === cluster.canonical)!)
+
+    // A shared passage's occurrences: the canonical's a link, the copies' text.
+    await show(page, '#passages')
+    const occurrences = report.sharedPassages[0]!.occurrences
+    await expect(page.locator('.passage a').allTextContents()).resolves.toEqual([`${cluster.canonical}:${occurrences[0]!.line}`])
+    await expect(page.locator('.passage .off-page-doc').count()).resolves.toBe(offPage.length)
+
+    // #doc= for a document past the cap says where it is; one that sorts among the page's is not in the report.
+    await show(page, docHash('copy-b.txt'))
+    await expect(page.locator('h2.view-title').textContent()).resolves.toBe('Not on this page')
+    await expect(page.locator('#dynamic').textContent()).resolves.toContain('The document “copy-b.txt” is not on this page')
+    await expect(page.locator('#dynamic .capped').textContent()).resolves.toContain(notice)
+    await screenshot(page, 'capped-doc')
+    await show(page, docHash('001_no-such.txt'))
+    await expect(page.locator('h2.view-title').textContent()).resolves.toBe('No such document')
+    await finish(page)
+
+    // A duplicate on the page whose canonical is not: "duplicate of" names it, the cluster list too.
+    const other = pages.cappedCanonical
+    const second = await newPage()
+    await openReport(second, other.html, docHash(CANONICAL))
+    await expect(second.locator('.meta .off-page-doc').textContent()).resolves.toBe('copy-a.txt (not on this page: in report.json)')
+    await expect(second.locator('.meta a', { hasText: 'copy-a.txt' }).count()).resolves.toBe(0)
+    await show(second, '#clusters')
+    await expect(second.locator('table.list .off-page-doc').textContent()).resolves.toBe('copy-a.txt (not on this page: in report.json)')
+    await show(second, `#cluster=${encodeURIComponent(other.report.clusters[0]!.id)}`)
+    await expect(second.locator(`.pair[data-member="${CANONICAL}"] .side-by-side`).textContent()).resolves.toBe(
+      'No comparison here: the text of copy-a.txt is not on this page (report.json has it).',
+    )
+    await finish(second)
   }, BROWSER_TIMEOUT)
 
   it('a report.json without the original text still shows every removed line with its reason', async () => {

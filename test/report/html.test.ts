@@ -7,6 +7,7 @@ import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { embedJson, escapeHtml, renderHtml, renderHtmlChunks } from '../../src/report/html/index.js'
 import { clean } from '../../src/index.js'
+import { OptionsError } from '../../src/options.js'
 import { renderOverview, similarityCell } from '../../src/report/html/overview.js'
 import type { Report } from '../../src/types.js'
 import { ROOT, SEEDS, devCorpus, runCli, withTempDir } from '../helpers/index.js'
@@ -111,6 +112,57 @@ describe('renderHtml', () => {
   })
 })
 
+describe('a page capped at report.htmlDocuments', () => {
+  const thirty = async (): Promise<Report> => (await clean(devCorpus().slice(0, 30), { jobs: 1 })).report
+
+  it('embeds the first 10 of 30 documents, says 30, and keeps the overview, clusters and passages whole', async () => {
+    const report = await thirty()
+    const html = renderHtml(report, { htmlDocuments: 10 })
+    const data = embedded(html) as Report & { capped?: unknown }
+    expect(data.documents).toHaveLength(10)
+    expect(data.documents).toEqual(JSON.parse(JSON.stringify(report.documents.slice(0, 10))))
+    expect(data.documents.map((document) => document.id)).toEqual(report.documents.map((document) => document.id).sort().slice(0, 10))
+    expect(data.capped).toEqual({ documents: 10, of: 30 })
+    // Everything but the documents is the report's own.
+    const { documents: _shown, capped: _capped, ...rest } = data
+    const { documents: _all, ...whole } = JSON.parse(JSON.stringify(report)) as Report
+    expect(rest).toEqual(whole)
+    expect(html).toContain('This page holds the first 10 of 30 documents, in id order; report.json has every one; <code>--html-documents N</code> changes the limit.')
+    expect(html).toContain(renderOverview(report, { documents: 10, of: 30 }))
+    // The chunked page is the same page.
+    expect([...renderHtmlChunks(report, { htmlDocuments: 10 })].join('')).toBe(html)
+  })
+
+  it('is the page as before when the report has no more documents than the cap', async () => {
+    const report = await thirty()
+    const page = renderHtml(report)
+    expect(embedded(page)).toEqual(JSON.parse(JSON.stringify(report)))
+    expect(embedded(page)).not.toHaveProperty('capped')
+    expect(page).not.toContain('id="capped-notice"')
+    expect(renderHtml(report, { htmlDocuments: 30 })).toBe(page)
+    expect(renderHtml(report, { htmlDocuments: 1_000_000 })).toBe(page)
+    expect(renderOverview(report)).toBe(renderOverview(report, null))
+  })
+
+  it('holds no document at 0, and refuses a cap that is not a whole number', async () => {
+    const report = await thirty()
+    const data = embedded(renderHtml(report, { htmlDocuments: 0 })) as Report & { capped?: unknown }
+    expect(data.documents).toEqual([])
+    expect(data.capped).toEqual({ documents: 0, of: 30 })
+    expect(() => renderHtml(report, { htmlDocuments: -1 })).toThrow(OptionsError)
+    expect(() => renderHtml(report, { htmlDocuments: 2.5 })).toThrow(/Expected `report.htmlDocuments` to be a whole number from 0/)
+  })
+
+  it('is 10,000 documents by default, and report.json does not record the option', async () => {
+    const { report } = await clean([{ id: 'a', text: 'One line.\n' }])
+    const many: Report = { ...report, documents: Array.from({ length: 10_001 }, (_, i) => ({ ...report.documents[0]!, id: `d${String(i).padStart(5, '0')}` })) }
+    const data = embedded(renderHtml(many)) as Report & { capped?: unknown }
+    expect(data.documents).toHaveLength(10_000)
+    expect(data.capped).toEqual({ documents: 10_000, of: 10_001 })
+    expect(report.options).not.toHaveProperty('report')
+  })
+})
+
 describe('renderOverview at scale', () => {
   it('draws the similarity map for 300,000 duplicates (no argument spread: it overflowed the stack at a million documents)', async () => {
     const { report } = await clean([{ id: 'a', text: 'One line.\n' }])
@@ -144,6 +196,39 @@ describe('neardup report and --report', () => {
       const again = await runCli(['report', join(dir, 'report.json'), '-o', join(dir, 'again.html')])
       expect(again.code).toBe(0)
       expect(readFileSync(join(dir, 'again.html'), 'utf8')).toBe(readFileSync(join(dir, 'index.html'), 'utf8'))
+    })
+  })
+
+  it('--html-documents caps the page of `clean` and of `report`, not report.json', async () => {
+    await withTempDir(async (dir) => {
+      const result = await runCli(['clean', SEEDS, '--report', dir, '--quiet', '--html-documents', '2'])
+      expect(result.code).toBe(0)
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report
+      expect(report.documents).toHaveLength(5)
+      const page = readFileSync(join(dir, 'index.html'), 'utf8')
+      expect(embedded(page)).toEqual({ ...report, documents: report.documents.slice(0, 2), stats: { ...report.stats, timings: expect.any(Object) }, capped: { documents: 2, of: 5 } })
+      expect(page).toBe(renderHtml(report, { htmlDocuments: 2 }))
+
+      const again = await runCli(['report', join(dir, 'report.json'), '-o', join(dir, 'again.html'), '--html-documents', '2'])
+      expect(again.code).toBe(0)
+      expect(readFileSync(join(dir, 'again.html'), 'utf8')).toBe(page)
+      const whole = await runCli(['report', join(dir, 'report.json'), '-o', join(dir, 'whole.html')])
+      expect(whole.code).toBe(0)
+      expect(embedded(readFileSync(join(dir, 'whole.html'), 'utf8'))).toEqual(report)
+    })
+  })
+
+  it('refuses a --html-documents that is not a whole number, with exit 2 and one line, writing nothing', async () => {
+    await withTempDir(async (dir) => {
+      for (const [command, value] of [['clean', '-1'], ['clean', 'all'], ['report', '1.5']] as const) {
+        const args = command === 'clean' ? ['clean', SEEDS, '--report', dir] : ['report', join(dir, 'report.json')]
+        const result = await runCli([...args, '--html-documents', value])
+        expect(result.code).toBe(2)
+        const [first, ...others] = result.stderr.trimEnd().split('\n')
+        expect(first).toMatch(/--html-documents.*Expected --html-documents to be a whole number from 0 up\.$/)
+        expect(others.filter((line) => !line.startsWith('(run with --help'))).toEqual([])
+      }
+      expect(existsSync(join(dir, 'index.html'))).toBe(false)
     })
   })
 

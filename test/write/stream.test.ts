@@ -7,6 +7,8 @@ import { renderHtml } from '../../src/report/html/index.js'
 import { clean } from '../../src/pipeline.js'
 import type { Report } from '../../src/types.js'
 import { cleanToFiles } from '../../src/write/stream.js'
+import { writeCorpus } from '../../src/bench/corpus.js'
+import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { devCorpus, withTempDir } from '../helpers/index.js'
 
 function withoutTimings(report: Report): Report {
@@ -34,6 +36,28 @@ describe('cleanToFiles', () => {
       expect(result.count).toBe(809)
       expect(result.explained).toEqual(inMemory.report.documents.find((document) => document.id === 'dev-00003'))
       expect(result.files.map((file) => file.slice(dir.length + 1)).sort()).toEqual(['out/clean.jsonl', 'report/index.html', 'report/report.json'])
+    })
+  })
+
+  it('caps the page mid-batch with 2 workers over 3 batches: the first documents in id order, report.json whole', async () => {
+    const devSet = findDevSet()
+    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
+    await withTempDir(async (dir) => {
+      const input = join(dir, 'corpus.jsonl')
+      await writeCorpus(input, loadPools(devSet), { docs: 1200, seed: 7 })
+      const documents = (await readFile(input, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; text: string })
+      await cleanToFiles(documents, { jobs: 2, report: { htmlDocuments: 700 } }, {}, { report: join(dir, 'report') })
+      const written = JSON.parse(await readFile(join(dir, 'report', 'report.json'), 'utf8')) as Report
+      expect(written.documents).toHaveLength(1200)
+      expect(written.options).not.toHaveProperty('report')
+      const page = await readFile(join(dir, 'report', 'index.html'), 'utf8')
+      expect(page).toBe(renderHtml(written, { htmlDocuments: 700 }))
+      const data = JSON.parse(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(page)![1]!) as Report & { capped: unknown }
+      expect(data.capped).toEqual({ documents: 700, of: 1200 })
+      expect(data.documents.map((document) => document.id)).toEqual(documents.map((document) => document.id).sort().slice(0, 700))
+      // Some cluster has a member past the cap: the case the page must word, not link.
+      const shown = new Set(data.documents.map((document) => document.id))
+      expect(data.clusters.some((cluster) => cluster.members.some((member) => !shown.has(member.id)))).toBe(true)
     })
   })
 

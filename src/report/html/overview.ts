@@ -5,6 +5,7 @@
  */
 import type { Report } from '../../types.js'
 import { escapeHtml } from './escape.js'
+import type { Capped } from './render.js'
 
 const number = new Intl.NumberFormat('en-US')
 
@@ -158,7 +159,20 @@ function optionsBlock(report: Report): string {
   )}</pre></details>`
 }
 
-export function renderOverview(report: Report): string {
+/**
+ * The one wording of a capped page, first on the overview; the client copies this element into the
+ * documents view (by its id) rather than say it a second way.
+ */
+function cappedNotice(capped: Capped | null): string {
+  if (capped === null) return ''
+  return (
+    `<p class="capped" id="capped-notice" role="note">This page holds the first ${number.format(capped.documents)} of ${number.format(capped.of)} documents, in id order; ` +
+    `report.json has every one; <code>--html-documents N</code> changes the limit. The counts and charts cover all ${number.format(capped.of)}.</p>\n`
+  )
+}
+
+/** The overview; `capped` when the page holds only the first documents of the report. */
+export function renderOverview(report: Report, capped: Capped | null = null): string {
   const { documents, lines, bytes, clusters } = report.stats
   const removed = lines.removed.boilerplate + lines.removed.repeat
   const ruleBars = Object.entries(lines.byRule)
@@ -171,7 +185,7 @@ export function renderOverview(report: Report): string {
     .map(([size, count]): Bar => ({ label: `${size} documents`, count, href: `#clusters?size=${size}`, className: 'cluster' }))
   return `
 <h2 id="overview-title" tabindex="-1">Overview</h2>
-<div class="cards">
+${cappedNotice(capped)}<div class="cards">
 ${card('documents in', number.format(documents.in), `${number.format(documents.kept)} kept, ${number.format(documents.duplicate)} duplicate, ${number.format(documents.empty)} empty, ${number.format(documents.skipped)} skipped`)}
 ${card('documents out', number.format(documents.kept), percent(documents.kept, documents.in) + ' of the input')}
 ${card('lines removed', number.format(removed), `${number.format(lines.removed.boilerplate)} boilerplate, ${number.format(lines.removed.repeat)} repeat, of ${number.format(lines.in)} non-blank`)}

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { resolveOptions, type ReportOptions } from '../../options.js'
 import type { Report } from '../../types.js'
 import { embedJson, escapeHtml } from './escape.js'
 import { renderOverview } from './overview.js'
@@ -65,7 +66,7 @@ function scriptHash(source: string): string {
  * text as embedJson(report), but never one string, so a report too big for a single V8 string
  * (about 512 MB) still makes a page.
  */
-function* embeddedJsonChunks(report: Partial<Report>, slot = false): Generator<string | typeof DOCUMENTS_SLOT> {
+function* embeddedJsonChunks(report: Partial<PageData>, slot = false): Generator<string | typeof DOCUMENTS_SLOT> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined)
   yield '{'
   let first = true
@@ -96,27 +97,56 @@ function* embeddedJsonChunks(report: Partial<Report>, slot = false): Generator<s
 
 const CHUNK = 1 << 16
 
-/** The whole page. Deterministic: the same report gives the same bytes. */
-export function renderHtml(report: Report): string {
-  return [...renderHtmlChunks(report)].join('')
+/**
+ * A page that holds fewer documents than its report: the first `documents` of `of`, in id order.
+ * Embedded as the report's `capped` field only then, so an uncapped page is the same as before.
+ */
+export interface Capped {
+  readonly documents: number
+  readonly of: number
 }
 
-/** The page in pieces, for writing a large report without building one string. */
-export function* renderHtmlChunks(report: Report): Generator<string> {
-  for (const chunk of pageChunks(report, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
+type PageData = Report & { readonly capped?: Capped }
+
+/**
+ * How many of a report's `total` documents its page holds: the first `htmlDocuments` (validated as
+ * the option is), and whether that caps the page.
+ */
+export function pageDocuments(total: number, options: Partial<ReportOptions> = {}): { readonly shown: number; readonly capped: Capped | null } {
+  const { htmlDocuments } = resolveOptions({ report: options }).report
+  const shown = Math.min(total, htmlDocuments)
+  return { shown, capped: shown < total ? { documents: shown, of: total } : null }
+}
+
+/** The whole page. Deterministic: the same report gives the same bytes. */
+export function renderHtml(report: Report, options: Partial<ReportOptions> = {}): string {
+  return [...renderHtmlChunks(report, options)].join('')
 }
 
 /**
- * The page around its documents: chunks, then DOCUMENTS_SLOT where the caller writes `[`, the
- * documents' `embedJson` texts comma-separated and `]`, then the rest. Together: the same page as
- * `renderHtmlChunks` of the whole report, for documents rendered by workers.
+ * The page in pieces, for writing a large report without building one string. It embeds the first
+ * `options.htmlDocuments` documents (report.json's order, which is id order); the rest of the
+ * page (overview, clusters, shared passages) stays whole.
  */
-export function pageFrameChunks(frame: Omit<Report, 'documents'>): Generator<string | typeof DOCUMENTS_SLOT> {
-  const { tool, version, options, stats, ...rest } = frame
-  return pageChunks({ tool, version, options, stats, documents: [], ...rest }, true)
+export function* renderHtmlChunks(report: Report, options: Partial<ReportOptions> = {}): Generator<string> {
+  const { shown, capped } = pageDocuments(report.documents.length, options)
+  const page = capped ? { ...report, documents: report.documents.slice(0, shown), capped } : report
+  for (const chunk of pageChunks(page, false)) if (chunk !== DOCUMENTS_SLOT) yield chunk
 }
 
-function* pageChunks(report: Report, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {
+/**
+ * The page around its documents: chunks, then DOCUMENTS_SLOT where the caller writes `[`, the first
+ * `pageDocuments(total, options).shown` documents' `embedJson` texts comma-separated and `]`, then
+ * the rest. Together: the same page as `renderHtmlChunks` of the whole report, for documents
+ * rendered by workers.
+ */
+export function pageFrameChunks(frame: Omit<Report, 'documents'>, total: number, options: Partial<ReportOptions> = {}): Generator<string | typeof DOCUMENTS_SLOT> {
+  const { tool, version, options: reportOptions, stats, ...rest } = frame
+  const { capped } = pageDocuments(total, options)
+  return pageChunks({ tool, version, options: reportOptions, stats, documents: [], ...rest, ...(capped ? { capped } : {}) }, true)
+}
+
+function* pageChunks(report: PageData, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {
   const { css, scripts } = loadAssets()
   const csp = [
     "default-src 'none'",
@@ -154,7 +184,7 @@ function* pageChunks(report: Report, slot: boolean): Generator<string | typeof D
 </form>
 </header>
 <main id="view" tabindex="-1">
-<section id="overview" class="view">${renderOverview(report)}</section>
+<section id="overview" class="view">${renderOverview(report, report.capped ?? null)}</section>
 <section id="dynamic" class="view" hidden></section>
 <noscript><p>The overview above needs no script; the document, cluster and passage views need JavaScript.</p></noscript>
 </main>

@@ -5,6 +5,10 @@ const report = JSON.parse(document.getElementById('report-data').textContent)
 const docs = report.documents
 const docIndex = new Map(docs.map((entry, index) => [entry.id, index]))
 const clusterIndex = new Map(report.clusters.map((cluster) => [cluster.id, cluster]))
+// A big report's page holds only its first documents in id order (report.capped: { documents, of });
+// every other document is in report.json only, and the page names it without a link.
+const capped = report.capped || null
+const lastDocId = docs.length ? docs[docs.length - 1].id : null
 const overview = document.getElementById('overview')
 const dynamic = document.getElementById('dynamic')
 const search = document.getElementById('search')
@@ -49,6 +53,31 @@ function query(params) {
 const docHref = (id, line) => '#doc=' + encodeURIComponent(id) + (line ? '&line=' + Number(line) : '')
 const clusterHref = (id) => '#cluster=' + encodeURIComponent(id)
 const listHref = (view, params) => '#' + view + query(params)
+
+/** Whether a document the page has no entry for is one of the report's others (ids sort as the pipeline sorts them). */
+function pastTheCap(id) {
+  return capped !== null && (lastDocId === null || id > lastDocId)
+}
+
+/**
+ * A link to a document (at a line), or, for a document not on this page, its id as text and a short
+ * note saying where it is: a link there would lead nowhere.
+ */
+function docLink(id, line, text, attributes) {
+  const label = text === undefined ? id : text
+  if (docIndex.has(id)) return h('a', { ...attributes, href: docHref(id, line) }, label)
+  const note = pastTheCap(id) ? 'not on this page: in report.json' : 'not in this report'
+  return h('span', { class: 'off-page-doc', 'data-doc': id }, label, ' ', h('span', { class: 'off-page' }, '(' + note + ')'))
+}
+
+/** The overview's note on a capped page (its one wording), for another view to show too. */
+function cappedNotice() {
+  const notice = document.getElementById('capped-notice')
+  if (!notice) return null
+  const copy = notice.cloneNode(true)
+  copy.removeAttribute('id')
+  return copy
+}
 
 const percent = (value) => Math.round(value * 1000) / 10 + '%'
 const number = (value) => value.toLocaleString('en-US')

@@ -108,7 +108,12 @@ function renderDocs(params) {
   draw(
     heading('Documents'),
     filters,
-    h('p', { class: 'result-count', role: 'status' }, number(indexes.length) + ' of ' + number(docs.length) + ' documents' + (params.q ? ' matching “' + params.q + '”' : '')),
+    cappedNotice(),
+    h(
+      'p',
+      { class: 'result-count', role: 'status' },
+      number(indexes.length) + ' of ' + number(docs.length) + ' documents' + (capped ? ' on this page' : '') + (params.q ? ' matching “' + params.q + '”' : ''),
+    ),
     pager('docs', params, page, pages),
     rows.length
       ? h(
@@ -202,9 +207,27 @@ function neighbours(index) {
 
 let currentDoc = null
 
+/** A `#doc=` for one of the report's documents past this page's cap: say where it is, not "no such document". */
+function notOnPage(id) {
+  draw(
+    heading('Not on this page'),
+    h(
+      'p',
+      null,
+      'The document “',
+      h('code', null, id),
+      lastDocId === null ? '” is not on this page, which holds no documents.' : ['” is not on this page: its id comes after the last one here (', h('code', null, lastDocId), ').'],
+      ' If the report has it, report.json does.',
+    ),
+    cappedNotice(),
+    h('p', null, h('a', { href: '#docs' }, 'The documents on this page'), ' · ', h('a', { href: '#overview' }, 'back to the overview')),
+  )
+  return null
+}
+
 function renderDoc(id, line, term) {
   const index = docIndex.get(id)
-  if (index === undefined) return notFound('document', id)
+  if (index === undefined) return pastTheCap(id) ? notOnPage(id) : notFound('document', id)
   const entry = docs[index]
   currentDoc = index
   const { previous, next } = neighbours(index)
@@ -217,7 +240,7 @@ function renderDoc(id, line, term) {
     h('dd', null, entry.source.file + (entry.source.line ? ':' + entry.source.line : '')),
     h('dt', null, 'lines'),
     h('dd', null, number(entry.lines) + ' in, ' + number(removedLineCount(entry)) + ' removed, ' + entry.joined.length + ' rejoined paragraphs'),
-    entry.duplicateOf ? [h('dt', null, 'duplicate of'), h('dd', null, h('a', { href: docHref(entry.duplicateOf) }, entry.duplicateOf))] : null,
+    entry.duplicateOf ? [h('dt', null, 'duplicate of'), h('dd', null, docLink(entry.duplicateOf))] : null,
     entry.cluster ? [h('dt', null, 'cluster'), h('dd', null, h('a', { href: clusterHref(entry.cluster) }, entry.cluster))] : null,
     entry.warnings.length ? [h('dt', null, 'warnings'), h('dd', null, entry.warnings.join('; '))] : null,
   )

@@ -38,7 +38,7 @@ function renderClusters(params) {
       null,
       h('td', null, h('a', { href: clusterHref(cluster.id), class: 'cluster-link' }, cluster.id)),
       h('td', { class: 'num' }, cluster.members.length),
-      h('td', null, h('a', { href: docHref(cluster.canonical) }, cluster.canonical)),
+      h('td', null, docLink(cluster.canonical)),
       h('td', { class: 'num' }, percent(lowest(cluster, 'jaccard'))),
       h('td', { class: 'num' }, percent(lowest(cluster, 'containment'))),
     ),
@@ -94,14 +94,19 @@ function pair(cluster, member) {
     h(
       'h3',
       null,
-      h('a', { href: docHref(member.id) }, member.id),
+      docLink(member.id),
       ' ',
       h('span', { class: 'scores' }, 'Jaccard ' + percent(member.jaccard) + ', containment ' + percent(member.containment)),
     ),
     entry && entry.reason ? h('p', { class: 'doc-reason' }, entry.reason) : null,
-    h('div', { class: 'pane-titles' }, h('span', null, 'canonical ', h('a', { href: docHref(cluster.canonical) }, cluster.canonical)), h('span', null, 'duplicate ', member.id)),
-    h('div', { class: 'side-by-side' }, canonical && entry ? diffPanes(canonical.text, entry.text) : h('p', { class: 'muted' }, 'Document missing from the report.')),
+    h('div', { class: 'pane-titles' }, h('span', null, 'canonical ', docLink(cluster.canonical)), h('span', null, 'duplicate ', member.id)),
+    h('div', { class: 'side-by-side' }, canonical && entry ? diffPanes(canonical.text, entry.text) : h('p', { class: 'muted' }, missingText(canonical ? member.id : cluster.canonical))),
   )
+}
+
+/** Why a pair cannot be compared here: its text is in report.json only, or nowhere. */
+function missingText(id) {
+  return pastTheCap(id) ? 'No comparison here: the text of ' + id + ' is not on this page (report.json has it).' : 'Document missing from the report.'
 }
 
 function renderCluster(id) {
@@ -119,7 +124,7 @@ function renderCluster(id) {
         h(
           'tr',
           null,
-          h('td', null, h('a', { href: docHref(member.id) }, member.id)),
+          h('td', null, docLink(member.id)),
           h('td', null, member.id === cluster.canonical ? h('span', { class: 'badge status-kept' }, 'canonical') : h('span', { class: 'badge status-duplicate' }, 'duplicate')),
           h('td', { class: 'num' }, percent(member.jaccard)),
           h('td', { class: 'num' }, percent(member.containment)),
@@ -139,7 +144,8 @@ function renderCluster(id) {
   showMore()
   draw(
     heading('Cluster ' + cluster.id),
-    h('p', null, cluster.members.length + ' documents; the canonical ', h('a', { href: docHref(cluster.canonical) }, cluster.canonical), ' is kept. Scores are against the canonical.'),
+    h('p', null, cluster.members.length + ' documents; the canonical ', docLink(cluster.canonical), ' is kept. Scores are against the canonical.'),
+    capped && cluster.members.some((member) => !docIndex.has(member.id)) ? cappedNotice() : null,
     table,
     h('p', { class: 'legend' }, h('del', null, 'only in the canonical'), ' ', h('ins', null, 'only in the duplicate')),
     pairs,
@@ -168,7 +174,7 @@ function renderPassages(params) {
               'li',
               { class: 'passage' },
               h('blockquote', null, marked(passage.text, term)),
-              h('p', null, passage.occurrences.length + ' occurrences: ', passage.occurrences.map((occurrence, index) => [index ? ', ' : '', h('a', { href: docHref(occurrence.document, occurrence.line) }, occurrence.document + ':' + occurrence.line)])),
+              h('p', null, passage.occurrences.length + ' occurrences: ', passage.occurrences.map((occurrence, index) => [index ? ', ' : '', docLink(occurrence.document, occurrence.line, occurrence.document + ':' + occurrence.line)])),
             ),
           ),
         )
