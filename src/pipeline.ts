@@ -305,7 +305,7 @@ async function summarizePass(
 /**
  * The shared-passage search: candidate pairs found on this thread from the summaries, verified a
  * block at a time on the workers (each block reads its own documents from the spool), the blocks'
- * matches taken back in order. With threads, each block is handed out in as many parts.
+ * matches taken back in order. With threads, each block is cut in as many parts sharing no paragraph.
  */
 async function sharedPassagesPass(
   ids: readonly string[],

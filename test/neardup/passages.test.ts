@@ -101,6 +101,7 @@ describe('findSharedPassagesIn', () => {
     const expected = findSharedPassages(documents, groupOf)
     expect(expected.length).toBeGreaterThan(10)
     for (const [parts, maxPairs, maxParagraphs] of [
+      [1, undefined, undefined],
       [2, undefined, undefined],
       [3, 500, undefined],
       [1, undefined, 200],
@@ -112,7 +113,16 @@ describe('findSharedPassagesIn', () => {
         groupOf,
       )
       const blocks = [...search.blocks(parts, maxPairs, maxParagraphs)]
-      if (maxPairs !== undefined) expect(Math.max(...blocks.map((block) => block.pairs.length / 2))).toBeLessThanOrEqual(Math.ceil(maxPairs / parts))
+      if (maxPairs !== undefined) expect(Math.max(...blocks.map((block) => block.pairs.length / 2))).toBeLessThanOrEqual(maxPairs)
+      // a block closes once it reaches the bound: its last pair may bring one paragraph more
+      if (maxParagraphs !== undefined) expect(Math.max(...blocks.map((block) => block.slotWords.length))).toBeLessThanOrEqual(maxParagraphs + 1)
+      if (parts > 1) {
+        // the parts of a cut block share no paragraph: each is prepared by one thread only
+        const paragraphsOfBlock = (block: (typeof blocks)[number]) => Array.from(block.slotParagraphs, (paragraph, slot) => `${block.documents[block.slotDocuments[slot]!]}:${paragraph}`)
+        const all = blocks.flatMap(paragraphsOfBlock)
+        if (maxPairs === undefined && maxParagraphs === undefined) expect(new Set(all).size).toBe(all.length)
+        expect(blocks.length).toBeGreaterThan(1)
+      }
       // as a worker thread gets them: structured clones, each block's documents read as the
       // texts of their summarised paragraphs only (what the pipeline spools for the search)
       const texts = documents.map((document, i) => structuredClone(passageTexts(document, summaries[i]!)))
@@ -130,13 +140,14 @@ describe('findSharedPassagesIn', () => {
       () => summaries,
       documents.map((document) => document.id),
     )
-    const [first, second] = [...search.blocks(2)]
-    expect(second).toBeDefined()
-    const verify = (block: typeof first) => verifyPassageBlock(block!, (k) => paragraphsOf(documents[block!.documents[k]!]!))
-    search.apply(first!, verify(first))
-    expect(() => search.apply(first!, verify(first))).toThrow(/applied twice/)
-    expect(() => search.result()).toThrow(/1 blocks not applied/)
-    search.apply(second!, verify(second))
+    const blocks = [...search.blocks(2, 400)]
+    expect(blocks.length).toBeGreaterThan(1)
+    const verify = (block: (typeof blocks)[number]) => verifyPassageBlock(block, (k) => paragraphsOf(documents[block.documents[k]!]!))
+    const [first, ...rest] = blocks
+    search.apply(first!, verify(first!))
+    expect(() => search.apply(first!, verify(first!))).toThrow(/applied twice/)
+    expect(() => search.result()).toThrow(new RegExp(`${rest.length} blocks not applied`))
+    for (const block of rest) search.apply(block, verify(block))
     expect(search.result()).toEqual(findSharedPassages(documents, documents.map((document) => document.id)))
   })
 
