@@ -18,6 +18,12 @@ import type {
 import { explain } from './explain.js'
 import { VERSION } from '../version.js'
 
+/**
+ * Marks where the documents go in a report's frame, for the writers that render a report in chunks
+ * around documents rendered elsewhere (report.json, the HTML page).
+ */
+export const DOCUMENTS_SLOT = Symbol('documents')
+
 export interface ReportInput {
   readonly documents: readonly Document[]
   readonly clusters: readonly Cluster[]

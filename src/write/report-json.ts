@@ -5,6 +5,7 @@
  * documents' elements are rendered by the workers (`reportJsonElement`) and written between the
  * chunks of `reportFrameChunks`; the frame around them is the same code either way.
  */
+import { DOCUMENTS_SLOT } from '../report/build.js'
 import type { Report, ReportDocument } from '../types.js'
 
 /** What `JSON.stringify(value, null, 2)` writes around a value nested in `depth` one-element arrays. */
@@ -37,8 +38,6 @@ export function reportJsonSeparator(index: number): string {
   return `${index === 0 ? '' : ','}\n    `
 }
 
-/** Marks where the documents go in a frame. */
-export const DOCUMENTS_SLOT = Symbol('documents')
 
 /** report.json in chunks, the documents' array left as DOCUMENTS_SLOT when `documents` is omitted. */
 function* frameChunks(report: Partial<Report>, slot: boolean): Generator<string | typeof DOCUMENTS_SLOT> {

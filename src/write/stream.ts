@@ -11,7 +11,8 @@ import { resolveOptions, type CleanOptionsInput } from '../options.js'
 import { pageFrameChunks } from '../report/html/index.js'
 import type { DocumentInput, Report, ReportDocument, Source } from '../types.js'
 import { AtomicStream, removeStaleTemporaries } from './atomic.js'
-import { DOCUMENTS_SLOT, reportFrameChunks, reportJsonSeparator } from './report-json.js'
+import { DOCUMENTS_SLOT } from '../report/build.js'
+import { reportFrameChunks, reportJsonSeparator } from './report-json.js'
 
 export interface StreamOptions {
   /** Folder for `<id>.txt` files and `clean.jsonl`. */

@@ -12,7 +12,7 @@ import { resolveOptions, type ReportOptions } from '../../options.js'
 import type { Report } from '../../types.js'
 import { embedJson, escapeHtml } from './escape.js'
 import { renderOverview } from './overview.js'
-import { DOCUMENTS_SLOT } from '../../write/report-json.js'
+import { DOCUMENTS_SLOT } from '../build.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 
