@@ -92,10 +92,10 @@ function union(a: Matched, b: Matched): void {
   rb.parent = ra
 }
 
-/** A handed-out block: its paragraph numbers by slot, its pairs' positions in the block it was cut from, that block. */
+/** A handed-out block: its paragraph numbers by slot, its pairs' positions in the block it was cut from (null: uncut), that block. */
 interface Handed {
   readonly numbers: Uint32Array
-  readonly order: Uint32Array
+  readonly order: Uint32Array | null
   readonly group: Group
 }
 
@@ -214,8 +214,11 @@ export class PassageSearch {
 
   /** A block of pairs (paragraph numbers, two per pair) in up to `parts` parts sharing no paragraph. */
   private *cut(pairNumbers: Uint32Array, parts: number): Generator<PassageBlock> {
-    const count = pairNumbers.length / 2
-    const members = parts <= 1 ? [Uint32Array.from({ length: count }, (_, k) => k)] : componentParts(pairNumbers, parts)
+    if (parts <= 1) {
+      yield this.block(pairNumbers, null, { parts: 1, arrived: [] })
+      return
+    }
+    const members = componentParts(pairNumbers, parts)
     const group: Group = { parts: members.length, arrived: [] }
     for (const order of members) {
       const subset = new Uint32Array(2 * order.length)
@@ -228,7 +231,7 @@ export class PassageSearch {
   }
 
   /** A block of the pairs given as paragraph numbers: slots in order of first mention. */
-  private block(pairNumbers: Uint32Array, order: Uint32Array, group: Group): PassageBlock {
+  private block(pairNumbers: Uint32Array, order: Uint32Array | null, group: Group): PassageBlock {
     const { located } = this
     const slotOf = new Map<number, number>()
     const numbers = new U32List()
@@ -270,7 +273,7 @@ export class PassageSearch {
     if (group.arrived.length < group.parts) return
     const records: Array<{ pair: number; part: number; match: number }> = []
     group.arrived.forEach(({ handed: part, found: partFound }, index) => {
-      for (let m = 0; m < partFound.pairs.length; m++) records.push({ pair: part.order[partFound.pairs[m]!]!, part: index, match: m })
+      for (let m = 0; m < partFound.pairs.length; m++) records.push({ pair: part.order === null ? partFound.pairs[m]! : part.order[partFound.pairs[m]!]!, part: index, match: m })
     })
     // One pair's matches all come from one part, in order: sorting by pair keeps them so.
     records.sort((x, y) => x.pair - y.pair || x.match - y.match)
