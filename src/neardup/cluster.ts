@@ -39,8 +39,13 @@ export function policyOrder(candidates: readonly ClusterCandidate[], policy: Can
 }
 
 /** Groups of two or more documents around a canonical, sorted by the canonical's id. */
-export function clusterStars(candidates: readonly ClusterCandidate[], edges: readonly Edge[], policy: CanonicalPolicy): Star[] {
-  const order = policyOrder(candidates, policy)
+export function clusterStars(
+  candidates: readonly ClusterCandidate[],
+  edges: readonly Edge[],
+  policy: CanonicalPolicy,
+  /** `policyOrder(candidates, policy)`, if the caller has it already (sorting a million ids takes a while). */
+  order: readonly number[] = policyOrder(candidates, policy),
+): Star[] {
   const rank = new Int32Array(candidates.length)
   order.forEach((position, r) => (rank[position] = r))
   const neighbours: number[][] = candidates.map(() => [])
@@ -65,7 +70,13 @@ export function clusterStars(candidates: readonly ClusterCandidate[], edges: rea
  * shingle set as i (i itself for leads). Only leads enter LSH, so a thousand identical documents
  * make one entry, not half a million candidate pairs; their copies follow here.
  */
-export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, candidates: readonly ClusterCandidate[], policy: CanonicalPolicy): Star[] {
+export function withExactCopies(
+  stars: readonly Star[],
+  leadOf: Int32Array,
+  candidates: readonly ClusterCandidate[],
+  policy: CanonicalPolicy,
+  order: readonly number[] = policyOrder(candidates, policy),
+): Star[] {
   const copies = new Map<number, number[]>()
   for (let i = 0; i < leadOf.length; i++) {
     if (leadOf[i] === i) continue
@@ -75,7 +86,7 @@ export function withExactCopies(stars: readonly Star[], leadOf: Int32Array, cand
   }
   if (copies.size === 0) return [...stars]
   const rank = new Int32Array(candidates.length)
-  policyOrder(candidates, policy).forEach((position, r) => (rank[position] = r))
+  order.forEach((position, r) => (rank[position] = r))
   const byRank = (a: number, b: number): number => rank[a]! - rank[b]!
   const placed = new Set<number>()
   const expanded = stars.map((star) => {
