@@ -12,16 +12,16 @@
  * result in memory for library callers; the command line streams it to files (src/write/).
  */
 import { performance } from 'node:perf_hooks'
-import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
-import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
-import { findCorpusBoilerplate, type CorpusLines } from './boilerplate/index.js'
+import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
+import { corpusBoilerplateSteps, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
-import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
+import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
 import { createDocument } from './document.js'
 import { createSpoolFolder, PlaceTable, readRecord, type RecordPlace } from './spool/index.js'
-import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, DocumentSource, PassageSummary, Report, ReportDocument, SharedPassage } from './types.js'
+import type { CleanedDocument, Cluster, Decision, Diagnostic, DocumentInput, PassageSummary, Report, ReportDocument, SharedPassage } from './types.js'
 import { assignFileNames } from './write/names.js'
 
 export interface CleanContext {
@@ -129,19 +129,17 @@ export async function cleanCorpus(
     const addDecision = (position: number, decision: Decision): void => {
       ;(extras[position] ??= []).push(decision)
     }
-    const sourceOf = (positions: readonly number[]): DocumentSource => ({
-      size: positions.length,
-      load: (k) => loadDocument(spool.dir, read.places.get(positions[k]!), held[positions[k]!]!.meta, extras[positions[k]!]),
-    })
 
     const usable = held.flatMap((item, position) => (item.skipped === undefined ? [position] : []))
-    await timer.time('corpus', () => {
-      const removals = findCorpusBoilerplate(
+    await timer.time('corpus', async () => {
+      const removals = await corpusPass(
         usable.map((position) => held[position]!.meta.id),
         usable.map((position) => read.lines[position]!),
-        sourceOf(usable),
-        options.boilerplate,
-        (k) => readRecord<Uint32Array>(spool.dir, read.stories.get(usable[k]!)),
+        options,
+        (k) => read.places.get(usable[k]!),
+        (k) => read.stories.get(usable[k]!),
+        spool.dir,
+        runner,
       )
       for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
     })
@@ -188,7 +186,7 @@ export async function cleanCorpus(
     const neardup = await timer.time('neardup', async () => {
       if (!options.neardup.enabled) return { clusters: [] as Cluster[], sharedPassages: [] as SharedPassage[] }
       const ids = kept.map((position) => held[position]!.meta.id)
-      const found = findClusters(ids, clusterSummaries, (k) => readRecord<Uint32Array>(spool.dir, shinglePlaces.get(k)), options.neardup)
+      const found = await clustersPass(ids, clusterSummaries, shinglePlaces, options.neardup, spool.dir, runner)
       for (const { document, decision } of found.duplicates) {
         addDecision(kept[document]!, decision)
         counter.markDuplicate(cleanedBytes[kept[document]!]!)
@@ -300,6 +298,58 @@ async function summarizePass(
     })
   }
   await runner.drain()
+}
+
+/**
+ * The corpus boilerplate step: recurring lines found on this thread from the line summaries, the
+ * lines confirmed (a sample's text, their stories) a block at a time on the workers, each block
+ * reading its documents and story sketches from the spool; the blocks' findings taken back in order.
+ */
+async function corpusPass(
+  ids: readonly string[],
+  lines: readonly CorpusLines[],
+  options: CleanOptions,
+  documentPlace: (k: number) => RecordPlace,
+  sketchPlace: (k: number) => RecordPlace,
+  spool: string,
+  runner: PassRunner,
+): Promise<CorpusRemoval[]> {
+  const steps = corpusBoilerplateSteps(ids, lines, options.boilerplate, runner.threads)
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value
+    const findings: LineFindings[] = []
+    for (const [b, block] of step.value.entries()) {
+      const documents = Array.from(block.documents, documentPlace)
+      const sketches = Array.from(block.documents, (k, b) => (block.changed[b] === 1 ? null : sketchPlace(k)))
+      await runner.dispatch({ pass: 'lines', spool, block, documents, sketches }, (output) => {
+        findings[b] = output.findings
+      })
+    }
+    await runner.drain()
+    step = steps.next(findings)
+  }
+}
+
+/**
+ * The near-duplicate clusters: exact copies and LSH candidates found on this thread from the
+ * summaries, the candidate pairs verified a block at a time on the workers (each block reads its own
+ * shingle sets from the spool), the blocks' answers taken back in order.
+ */
+async function clustersPass(
+  ids: readonly string[],
+  table: ClusterSummaryTable,
+  shinglePlaces: PlaceTable,
+  options: NeardupOptions,
+  spool: string,
+  runner: PassRunner,
+): Promise<ClusterFindings> {
+  const search = new ClusterSearch(ids, table, (k) => readRecord<Uint32Array>(spool, shinglePlaces.get(k)), options)
+  for (const block of search.blocks(runner.threads)) {
+    const places = Array.from(block.documents, (k) => shinglePlaces.get(k))
+    await runner.dispatch({ pass: 'pairs', spool, block, places }, (output) => search.apply(block, output.verdicts))
+  }
+  await runner.drain()
+  return search.result()
 }
 
 /**

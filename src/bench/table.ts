@@ -15,7 +15,7 @@ export interface BenchResult {
 }
 
 /** Stages in pipeline order; any other stage a run reports is appended after these. */
-const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus-summaries', 'corpus', 'summaries', 'neardup-summaries', 'neardup', 'passages']
+const STAGE_ORDER = ['read', 'segment', 'boilerplate', 'repeats', 'corpus-summaries', 'corpus', 'corpus-lines', 'summaries', 'neardup-summaries', 'neardup', 'pairs', 'passages']
 
 export function stageNames(runs: readonly RunResult[]): string[] {
   const seen = new Set<string>()

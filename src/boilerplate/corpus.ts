@@ -23,9 +23,9 @@ import type { BoilerplateEvidence, Document } from '../types.js'
 import { KeyTable } from './keytable.js'
 import { U32List } from '../u32list.js'
 import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
-import type { StoryIndex } from './stories.js'
-import { lineTemplate } from './template.js'
-import { words } from './zones.js'
+import { COUNT_ALWAYS, COUNT_UNLESS_WEAK, OFF_EDGE, READ_TEXT, WEAK_TEMPLATE, type LineBlock, type LineFindings } from './confirm.js'
+
+export { readsAsProse } from './confirm.js'
 
 /** Share of a weak candidate's occurrences (prose, thin templates) that must sit in a junk run at an end of the article. */
 const AT_EDGE = 0.8
@@ -40,13 +40,6 @@ export interface CorpusVerdict {
   /** 0-based paragraph index. */
   readonly paragraph: number
   readonly evidence: BoilerplateEvidence
-}
-
-/** Reported prose: a sentence of six or more words, ending like one, that does not talk to the reader. */
-export function readsAsProse(text: string): boolean {
-  const trimmed = text.trim()
-  if (words(trimmed).length < 6 || !/[.!?]["'”’)]*$/u.test(trimmed)) return false
-  return !/\b(?:you|your|yours|us|our|ours)\b/iu.test(trimmed)
 }
 
 /** Paragraphs (document position, paragraph index) removed by an earlier corpus pass: one bit each. */
@@ -90,14 +83,23 @@ export interface RecurringLinesInput {
   readonly byTemplate: boolean
   /** Paragraphs earlier corpus passes removed (the summaries predate them). */
   readonly removed: ParagraphSet
-  readonly stories: StoryIndex
-  /** A paragraph's text (read from the document: summaries hold none), asked of one line per candidate. */
-  readonly text: (document: number, paragraph: number) => string
+  /** Documents with paragraphs in `removed`: their first story sketch no longer holds. */
+  readonly changed: Uint8Array
+  /** Threads that confirm the lines' blocks (the lines are cut in more blocks for more threads). */
+  readonly threads: number
 }
 
-/** Kept paragraphs whose line recurs across at least `minStories` distinct stories. */
-export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] {
-  const { lines, order, minStories, byTemplate, removed, stories } = input
+/** Blocks per thread when threads share the lines: small enough that they finish together. */
+const BLOCKS_PER_THREAD = 4
+
+/**
+ * Kept paragraphs whose line recurs across at least `minStories` distinct stories. Lines are found
+ * from the summaries on this thread; what must be read of the documents (a sample's text, story
+ * sketches) is asked in rounds: the generator yields a round's blocks (`confirm.ts`) and takes
+ * their findings back, in the same order.
+ */
+export function* findRecurringLines(input: RecurringLinesInput): Generator<LineBlock[], CorpusVerdict[], LineFindings[]> {
+  const { lines, order, minStories, byTemplate, removed } = input
   const field = byTemplate ? TEMPLATE : KEY
   const hasKey = byTemplate ? HAS_TEMPLATE : HAS_KEY
   const isRemoved = (document: number, at: number, flags: number): boolean => (flags & REMOVED) !== 0 || removed.has(document, at / LINE_WORDS)
@@ -193,50 +195,86 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
     next[line] = next[line]! + 1
   }
   const cap = Math.max(minStories, STORY_COUNT_CAP)
-  const storyCounts = new Int32Array(lineCount).fill(-1)
-  const storiesOf = (line: number): number => {
-    if (storyCounts[line] === -1) {
-      const start = starts[line]!
-      storyCounts[line] = stories.countStories(starts[line + 1]! - start, (k) => occurrence.document.at(grouped[start + k]!), cap)
+  const sizeOf = (line: number): number => starts[line + 1]! - starts[line]!
+  const tally = (line: number): { kept: number; atEdge: number } => {
+    let kept = 0
+    let atEdge = 0
+    for (let k = starts[line]!; k < starts[line + 1]!; k++) {
+      kept += occurrence.kept.at(grouped[k]!)
+      atEdge += occurrence.atEdge.at(grouped[k]!)
     }
-    return storyCounts[line]!
+    return { kept, atEdge }
+  }
+  const literalsOf = (line: number): number => {
+    const sample = grouped[starts[line]!]!
+    return lines[occurrence.document.at(sample)]!.table[occurrence.paragraph.at(sample) * LINE_WORDS + FLAGS]! >>> 8
+  }
+  // What is known of each line once read (stories -1: not counted), and what the next round asks.
+  const stories = new Int32Array(lineCount).fill(-1)
+  const prose = new Uint8Array(lineCount)
+  const templates = new Array<string>(lineCount).fill('')
+  const pending = new Uint8Array(lineCount)
+  // A verdict needs a line's text (prose, and a template with one literal word, must sit in the
+  // junk run at an end of the article in most documents), then its stories.
+  for (let line = 0; line < lineCount; line++) {
+    const { kept, atEdge } = tally(line)
+    if (sizeOf(line) < minStories || kept === 0) continue
+    pending[line] = READ_TEXT | COUNT_UNLESS_WEAK | (byTemplate && literalsOf(line) < 2 ? WEAK_TEMPLATE : 0) | (atEdge < AT_EDGE * sizeOf(line) ? OFF_EDGE : 0)
   }
   // Each document's title: its first kept line that is not furniture seen in many more stories than
-  // any formula for titles ("Published # X #" is; "Preview: X v X" is not), if that line reads as a headline.
+  // any formula for titles ("Published # X #" is; "Preview: X v X" is not), if that line reads as a
+  // headline. A document's search waits at a recurring line until that line's stories are counted.
   const titles = new Int32Array(lines.length).fill(-1)
-  for (const i of order) {
-    const row = lines[i]!.table
-    for (let at = 0; at < row.length; at += LINE_WORDS) {
-      const flags = row[at + FLAGS]!
-      if (isRemoved(i, at, flags)) continue
-      const slot = (flags & hasKey) === 0 ? -1 : table.find(row[at + field]!, row[at + field + 1]!)
-      const line = slot === -1 ? -1 : table.get(slot, 1) - ASSIGNED
-      if (line >= 0 && storiesOf(line) >= TITLE_FACTOR * minStories) continue
-      if ((flags & HEADLINE) !== 0) titles[i] = at / LINE_WORDS
-      break
+  const titleAt = new Int32Array(lines.length) // where each document's search stands (-1: done)
+  const searchTitles = (): void => {
+    for (const i of order) {
+      const row = lines[i]!.table
+      let at = titleAt[i]!
+      for (; at >= 0 && at < row.length; at += LINE_WORDS) {
+        const rowFlags = row[at + FLAGS]!
+        if (isRemoved(i, at, rowFlags)) continue
+        const slot = (rowFlags & hasKey) === 0 ? -1 : table.find(row[at + field]!, row[at + field + 1]!)
+        const line = slot === -1 ? -1 : table.get(slot, 1) - ASSIGNED
+        if (line >= 0 && stories[line] === -1) {
+          pending[line] = pending[line]! | COUNT_ALWAYS
+          break
+        }
+        if (line >= 0 && stories[line]! >= TITLE_FACTOR * minStories) continue
+        if ((rowFlags & HEADLINE) !== 0) titles[i] = at / LINE_WORDS
+        at = -1
+        break
+      }
+      titleAt[i] = at >= row.length ? -1 : at
     }
+  }
+  const blocks = new LineBlocks(input, { starts, grouped, document: occurrence.document, paragraph: occurrence.paragraph }, cap)
+  for (searchTitles(); ; searchTitles()) {
+    const asked: number[] = []
+    for (let line = 0; line < lineCount; line++) if (pending[line] !== 0) asked.push(line)
+    if (asked.length === 0) break
+    const round = blocks.cut(asked, pending)
+    const findings = yield round.map(({ block }) => block)
+    round.forEach(({ lines: blockLines }, b) => {
+      blockLines.forEach((line, l) => {
+        if ((pending[line]! & READ_TEXT) !== 0) {
+          prose[line] = findings[b]!.prose[l]!
+          templates[line] = findings[b]!.templates[l]!
+        }
+        stories[line] = findings[b]!.stories[l]!
+        pending[line] = 0
+      })
+    })
   }
   const verdicts: CorpusVerdict[] = []
   for (let line = 0; line < lineCount; line++) {
     const start = starts[line]!
     const end = starts[line + 1]!
-    let kept = 0
-    let atEdge = 0
-    for (let k = start; k < end; k++) {
-      kept += occurrence.kept.at(grouped[k]!)
-      atEdge += occurrence.atEdge.at(grouped[k]!)
-    }
+    const { kept, atEdge } = tally(line)
     if (end - start < minStories || kept === 0) continue
-    const sample = grouped[start]!
-    const sampleDocument = occurrence.document.at(sample)
-    const sampleParagraph = occurrence.paragraph.at(sample)
-    const sampleText = input.text(sampleDocument, sampleParagraph)
-    const literals = lines[sampleDocument]!.table[sampleParagraph * LINE_WORDS + FLAGS]! >>> 8
-    // Prose, and a template with one literal word ("published # X #", but also "sunday, # X"), must
-    // sit in the junk run at an end of the article in most documents.
-    const weak = readsAsProse(sampleText) || (byTemplate && literals < 2)
+    const weak = prose[line] === 1 || (byTemplate && literalsOf(line) < 2)
     if (weak && atEdge < AT_EDGE * (end - start)) continue
-    const storyCount = storiesOf(line)
+    const storyCount = stories[line]!
+    if (storyCount === -1) throw new Error(`corpus boilerplate: the stories of line ${line} were never counted`)
     if (storyCount < minStories) continue
     const evidence: BoilerplateEvidence = {
       by: 'corpus',
@@ -244,7 +282,7 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
       stories: storyCount,
       atLeast: storyCount >= cap,
       minStories,
-      ...(byTemplate ? { template: lineTemplate(sampleText)!.text } : {}),
+      ...(byTemplate ? { template: templates[line]! } : {}),
     }
     for (let k = start; k < end; k++) {
       const document = occurrence.document.at(grouped[k]!)
@@ -254,4 +292,91 @@ export function findRecurringLines(input: RecurringLinesInput): CorpusVerdict[] 
     }
   }
   return verdicts
+}
+
+/** Where each recurring line's occurrences are: `grouped[starts[line] … starts[line + 1])` index the occurrence columns. */
+interface Occurrences {
+  readonly starts: Uint32Array
+  readonly grouped: Uint32Array
+  readonly document: U32List
+  readonly paragraph: U32List
+}
+
+/** Cuts the lines a round asks about into blocks (`confirm.ts`) of about equal work. */
+class LineBlocks {
+  /** Block number of each document in the block being cut (-1: not in it). */
+  private readonly local: Int32Array
+
+  constructor(
+    private readonly input: RecurringLinesInput,
+    private readonly occurrences: Occurrences,
+    private readonly cap: number,
+  ) {
+    this.local = new Int32Array(input.lines.length).fill(-1)
+  }
+
+  cut(asked: readonly number[], flags: Uint8Array): Array<{ lines: number[]; block: LineBlock }> {
+    const { starts } = this.occurrences
+    // A line's work: comparing its occurrences' sketches, and reading one text.
+    const weight = (line: number): number => starts[line + 1]! - starts[line]! + 4
+    let total = 0
+    for (const line of asked) total += weight(line)
+    const parts = this.input.threads > 1 ? this.input.threads * BLOCKS_PER_THREAD : 1
+    const blocks: Array<{ lines: number[]; block: LineBlock }> = []
+    let group: number[] = []
+    let work = 0
+    for (const line of asked) {
+      group.push(line)
+      work += weight(line)
+      if (work * parts < total) continue
+      blocks.push({ lines: group, block: this.block(group, flags) })
+      group = []
+      work = 0
+    }
+    if (group.length > 0) blocks.push({ lines: group, block: this.block(group, flags) })
+    return blocks
+  }
+
+  private block(group: readonly number[], flags: Uint8Array): LineBlock {
+    const { starts, grouped, document, paragraph } = this.occurrences
+    const { lines, removed, changed } = this.input
+    const local = this.local
+    const documents: number[] = []
+    const occurrences: number[] = []
+    const lineStarts = [0]
+    for (const line of group) {
+      for (let k = starts[line]!; k < starts[line + 1]!; k++) {
+        const position = document.at(grouped[k]!)
+        if (local[position] === -1) {
+          local[position] = documents.length
+          documents.push(position)
+        }
+        occurrences.push(local[position]!)
+      }
+      lineStarts.push(occurrences.length)
+    }
+    // A changed document is sketched again from what it still holds (as `storyLines` keeps it).
+    const storyStarts = [0]
+    const storyParagraphs: number[] = []
+    for (const position of documents) {
+      local[position] = -1
+      if (changed[position] === 1) {
+        const row = lines[position]!.table
+        for (let p = 0; p < row.length / LINE_WORDS; p++) if ((row[p * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !removed.has(position, p)) storyParagraphs.push(p)
+      }
+      storyStarts.push(storyParagraphs.length)
+    }
+    return {
+      byTemplate: this.input.byTemplate,
+      cap: this.cap,
+      documents: Int32Array.from(documents),
+      changed: Uint8Array.from(documents, (position) => changed[position]!),
+      storyStarts: Uint32Array.from(storyStarts),
+      storyParagraphs: Uint32Array.from(storyParagraphs),
+      starts: Uint32Array.from(lineStarts),
+      occurrences: Int32Array.from(occurrences),
+      samples: Uint32Array.from(group, (line) => paragraph.at(grouped[starts[line]!]!)),
+      flags: Uint8Array.from(group, (line) => flags[line]!),
+    }
+  }
 }

@@ -14,10 +14,12 @@ import { findRecurringLines, ParagraphSet, storyLines } from './corpus.js'
 import { summarizeParagraphs, type CorpusLines } from './lines.js'
 import { RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
-import { shingles, SKETCH_CACHE_BYTES, StoryIndex } from './stories.js'
+import { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
+import { shingles } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
 export type { CorpusLines } from './lines.js'
+export { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
 export { RULES, BLOCK_HEADERS, DETECTOR_IDS, DETECTOR_DESCRIPTIONS, type BoilerplateRule } from './rules.js'
 
 // Extra rules are compiled once per options object, not once per document.
@@ -177,9 +179,39 @@ export function storySketch(document: Document, lines: CorpusLines, options: Boi
 
 /**
  * Corpus-level junk (lines that recur across unrelated stories), decided on summaries: exact lines
- * first, then templates over what exact repetition left. Documents are loaded from `source` only
- * to sketch stories (a bounded cache) and to read the one sample line of each candidate. Removals come in the
- * order the decisions are to be pushed.
+ * first, then templates over what exact repetition left. What must be read of the documents is
+ * asked in rounds of blocks (`confirm.ts`): each round's blocks are yielded, their findings taken
+ * back in the same order (`confirmLines` on each, here or on worker threads); `threads` says how
+ * many share the blocks. Returns the removals, in the order the decisions are to be pushed.
+ */
+export function* corpusBoilerplateSteps(
+  ids: readonly string[],
+  lines: readonly CorpusLines[],
+  options: BoilerplateOptions,
+  threads = 1,
+): Generator<LineBlock[], CorpusRemoval[], LineFindings[]> {
+  if (!options.enabled) return []
+  if (lines.length !== ids.length) throw new RangeError(`corpus boilerplate: ${ids.length} ids and ${lines.length} summaries do not match`)
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
+  const removed = new ParagraphSet(lines)
+  const changed = new Uint8Array(ids.length)
+  const removals: CorpusRemoval[] = []
+  for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {
+    if (!isActive(rule, options)) continue
+    const verdicts = yield* findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, changed, threads })
+    // The next pass sees this one's removals, as if they were decisions already.
+    for (const { document, paragraph, evidence } of verdicts) {
+      removals.push({ document, paragraph, rule, evidence })
+      removed.add(document, paragraph)
+      changed[document] = 1
+    }
+  }
+  return removals
+}
+
+/**
+ * The corpus step on this thread: documents are loaded from `source` only to sketch stories (a
+ * bounded cache) and to read the one sample line of each candidate.
  */
 export function findCorpusBoilerplate(
   ids: readonly string[],
@@ -193,22 +225,21 @@ export function findCorpusBoilerplate(
   if (lines.length !== ids.length || source.size !== ids.length) {
     throw new RangeError(`corpus boilerplate: ${ids.length} ids, ${lines.length} summaries and ${source.size} documents do not match`)
   }
-  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
-  const removed = new ParagraphSet(lines)
-  const stories = new StoryIndex((position) => storyLines(source.load(position), lines[position]!, position, removed), ids.length, SKETCH_CACHE_BYTES, sketches)
-  const text = (position: number, paragraph: number): string => source.load(position).paragraphs[paragraph]!.text
-  const removals: CorpusRemoval[] = []
-  for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {
-    if (!isActive(rule, options)) continue
-    const verdicts = findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, stories, text })
-    // The next pass sees this one's removals, as if they were decisions already.
-    for (const { document, paragraph, evidence } of verdicts) {
-      removals.push({ document, paragraph, rule, evidence })
-      removed.add(document, paragraph)
-      stories.changed(document)
-    }
+  const steps = corpusBoilerplateSteps(ids, lines, options)
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value
+    step = steps.next(
+      step.value.map((block) =>
+        confirmLines(block, {
+          firstSketch: (k) => {
+            const position = block.documents[k]!
+            return sketches?.(position) ?? shingles(storyLines(source.load(position), lines[position]!, position, null))
+          },
+          paragraphs: (k) => source.load(block.documents[k]!).paragraphs,
+        }),
+      ),
+    )
   }
-  return removals
 }
 
 /** Corpus-level junk over documents in memory: summarise each, decide, push the decisions. Runs after the repeats stage. */

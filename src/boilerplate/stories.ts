@@ -169,34 +169,19 @@ export class SketchCache {
 }
 
 /**
- * Documents (by number) and the lines each one still holds. Sketches live in a bounded cache and
- * are made from `lines` on demand (it may read the document from disk); pair answers are memoised.
+ * Documents (by number) and their story sketches, held in a bounded cache and made on demand by
+ * `sketch(document)` (which may read the document from disk); pair answers are memoised.
  */
 export class StoryIndex {
   private readonly sketches: SketchCache
   private readonly answers = new Map<number, boolean>()
-  /** Documents whose lines changed since `initial` sketched them. */
-  private readonly changedSince = new Set<number>()
 
-  /**
-   * `lines(document)` gives a document's current lines; `initial(document)`, when given, its sketch
-   * as the corpus step found it (made in a worker and spooled: reading it back is far cheaper than
-   * loading the document and hashing its lines on this thread), used until the document changes.
-   */
   constructor(
-    lines: (document: number) => readonly string[],
+    sketch: (document: number) => Uint32Array,
     private readonly size: number,
     budget = SKETCH_CACHE_BYTES,
-    initial?: (document: number) => Uint32Array,
   ) {
-    this.sketches = new SketchCache((document) => (initial !== undefined && !this.changedSince.has(document) ? initial(document) : shingles(lines(document))), budget)
-  }
-
-  /** The lines of `document` changed (a pass removed some): forget what was known of it. */
-  changed(document: number): void {
-    this.changedSince.add(document)
-    this.sketches.forget(document)
-    this.answers.clear()
+    this.sketches = new SketchCache(sketch, budget)
   }
 
   sameStory(a: number, b: number): boolean {

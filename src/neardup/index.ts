@@ -7,8 +7,8 @@
  */
 import type { NeardupOptions } from '../options.js'
 import type { Cluster, ClusterSummary, Document, DuplicateDecision, SharedPassage } from '../types.js'
-import { clusterStars, exactLeads, policyOrder, withExactCopies } from './cluster.js'
-import { pairKey, verifiedPairs } from './pairs.js'
+import { clusterStars, exactLeads, policyOrder, withExactCopies, type ClusterCandidate } from './cluster.js'
+import { CandidatePairs, pairKey, verifyPairBlock, type PairBlock, type PairVerdicts } from './pairs.js'
 import { findSharedPassages } from './shared.js'
 import { bandParameters, summarizeForClusters } from './summary.js'
 import { ClusterSummaryTable } from './table.js'
@@ -18,7 +18,7 @@ export { fingerprint, type Fingerprint, type FingerprintSettings } from './finge
 export { signText, signTexts, signOnePermutation, signClassic, estimateJaccard, type MinHashScheme } from './minhash.js'
 export { scanShingles, shingleSet, shingleMode } from './shingle.js'
 export { optimalBands, LshIndex, bucketPairs } from './lsh.js'
-export { MIN_CONTAINED_SHINGLES, VERIFY_BLOCK_BYTES } from './pairs.js'
+export { MIN_CONTAINED_SHINGLES, VERIFY_BLOCK_BYTES, verifyPairBlock, type PairBlock, type PairVerdicts } from './pairs.js'
 export { ClusterSummaryTable } from './table.js'
 export { summarizeForClusters, cleanedKey, lshThreshold, bandParameters, setHash, type SummarizedDocument } from './summary.js'
 
@@ -39,10 +39,100 @@ export interface ClusterFindings {
 
 /**
  * Clusters among documents known by their summaries (an array, or a table a large run fills as
- * summaries arrive). `shingles(position)` returns a document's sorted shingle set (from the spool
- * in a large run: each call may be a disk read); it is called only for exact-copy candidates (equal
- * set hashes, each read once) and LSH candidate pairs (about once per block of candidates, see
- * pairs.ts); cluster scores reuse the intersections verification measured.
+ * summaries arrive), found in steps so that the verification of candidate pairs can go to worker
+ * threads: exact copies are found on construction, then `blocks()` hands out the LSH candidates a
+ * block at a time, `apply()` takes each block's answer (in the order the blocks came), and
+ * `result()` builds the clusters. `shingles(position)` returns a document's sorted shingle set
+ * (from the spool in a large run: each call may be a disk read); it is called only for exact-copy
+ * candidates (equal set hashes, each read once); cluster scores reuse the intersections
+ * verification measured.
+ */
+export class ClusterSearch {
+  private readonly table: ClusterSummaryTable
+  private readonly candidates: ClusterCandidate[]
+  private readonly leadOf: Int32Array
+  private readonly pairs: CandidatePairs | null
+  /** The documents in canonical-policy order. */
+  private readonly order: readonly number[]
+
+  constructor(
+    private readonly ids: readonly string[],
+    summaries: readonly ClusterSummary[] | ClusterSummaryTable,
+    shingles: (position: number) => Uint32Array,
+    private readonly options: NeardupOptions,
+  ) {
+    this.table = summaries instanceof ClusterSummaryTable ? summaries : ClusterSummaryTable.from(summaries, bandParameters(options).bands)
+    this.candidates = ids.map((id, i) => ({ id, length: this.table.lengths[i]! }))
+    if (!options.enabled) {
+      this.order = []
+      this.leadOf = Int32Array.from(ids.keys())
+      this.pairs = null
+      return
+    }
+    if (this.table.size !== ids.length) throw new Error(`Expected one summary per id: ${ids.length} ids, ${this.table.size} summaries`)
+    const { distinct } = this.table
+    this.order = policyOrder(this.candidates, options.canonical)
+    const rank = new Int32Array(ids.length)
+    this.order.forEach((position, r) => (rank[position] = r))
+    // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
+    this.leadOf = exactLeads(distinct, this.table.setHashes, rank, shingles)
+    const entries = Int32Array.from(ids.keys()).filter((i) => this.leadOf[i] === i && distinct[i]! > 0)
+    this.pairs = new CandidatePairs(this.table, entries, rank, options)
+  }
+
+  /** The candidate pairs to verify, in blocks (see `CandidatePairs.blocks`). */
+  *blocks(threads = 1, blockBytes?: number): Generator<PairBlock> {
+    if (this.pairs !== null) yield* this.pairs.blocks(threads, blockBytes)
+  }
+
+  apply(block: PairBlock, verdicts: PairVerdicts): void {
+    this.pairs!.apply(block, verdicts)
+  }
+
+  result(): ClusterFindings {
+    const { ids, leadOf, candidates } = this
+    const { distinct } = this.table
+    const groupOf = ids.map((id) => `doc:${id}`)
+    if (this.pairs === null) return { clusters: [], duplicates: [], groupOf }
+    const verified = this.pairs.result()
+    const { canonical: policy } = this.options
+    const stars = withExactCopies(clusterStars(candidates, verified.edges, policy, this.order), leadOf, candidates, policy, this.order)
+    // A member shares with its canonical what its lead does (an exact copy has its lead's set), and
+    // every lead in a star was verified against the canonical.
+    const sharedWith = (position: number, canonical: number): number => {
+      const lead = leadOf[position]!
+      if (lead === canonical) return distinct[canonical]!
+      const common = verified.shared.get(pairKey(lead, canonical, ids.length))
+      if (common === undefined) throw new Error(`Cluster member ${ids[position]} was never verified against ${ids[canonical]}`)
+      return common
+    }
+    const duplicates: Array<{ document: number; decision: DuplicateDecision }> = []
+    const clusters = stars.map((star, k): Cluster => {
+      const id = `c${k + 1}`
+      const canonical = ids[star.canonical]!
+      groupOf[star.canonical] = id
+      const members = star.members
+        .map((position) => {
+          groupOf[position] = id
+          const measured = overlapOf(sharedWith(position, star.canonical), distinct[position]!, distinct[star.canonical]!)
+          const member = { id: ids[position]!, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
+          duplicates.push({
+            document: position,
+            decision: { kind: 'duplicate', rule: 'near-duplicate', evidence: { cluster: id, canonical, jaccard: member.jaccard, containment: member.containment } },
+          })
+          return member
+        })
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      return { id, canonical, members: [{ id: canonical, jaccard: 1, containment: 1 }, ...members] }
+    })
+    return { clusters, duplicates, groupOf }
+  }
+}
+
+/**
+ * Clusters among documents known by their summaries, every step on this thread (`ClusterSearch`);
+ * `shingles(position)` is also called for LSH candidate pairs (about once per block of candidates,
+ * see pairs.ts).
  */
 export function findClusters(
   ids: readonly string[],
@@ -50,48 +140,9 @@ export function findClusters(
   shingles: (position: number) => Uint32Array,
   options: NeardupOptions,
 ): ClusterFindings {
-  const groupOf = ids.map((id) => `doc:${id}`)
-  if (!options.enabled) return { clusters: [], duplicates: [], groupOf }
-  const table = summaries instanceof ClusterSummaryTable ? summaries : ClusterSummaryTable.from(summaries, bandParameters(options).bands)
-  if (table.size !== ids.length) throw new Error(`Expected one summary per id: ${ids.length} ids, ${table.size} summaries`)
-  const { distinct } = table
-  const candidates = ids.map((id, i) => ({ id, length: table.lengths[i]! }))
-  const rank = new Int32Array(ids.length)
-  policyOrder(candidates, options.canonical).forEach((position, r) => (rank[position] = r))
-  // Exact copies are set aside (they follow their lead); only distinct shingle sets enter LSH.
-  const leadOf = exactLeads(distinct, table.setHashes, rank, shingles)
-  const entries = Int32Array.from(ids.keys()).filter((i) => leadOf[i] === i && distinct[i]! > 0)
-  const verified = verifiedPairs(table, entries, rank, shingles, options)
-  const stars = withExactCopies(clusterStars(candidates, verified.edges, options.canonical), leadOf, candidates, options.canonical)
-  // A member shares with its canonical what its lead does (an exact copy has its lead's set), and
-  // every lead in a star was verified against the canonical.
-  const sharedWith = (position: number, canonical: number): number => {
-    const lead = leadOf[position]!
-    if (lead === canonical) return distinct[canonical]!
-    const common = verified.shared.get(pairKey(lead, canonical, ids.length))
-    if (common === undefined) throw new Error(`Cluster member ${ids[position]} was never verified against ${ids[canonical]}`)
-    return common
-  }
-  const duplicates: Array<{ document: number; decision: DuplicateDecision }> = []
-  const clusters = stars.map((star, k): Cluster => {
-    const id = `c${k + 1}`
-    const canonical = ids[star.canonical]!
-    groupOf[star.canonical] = id
-    const members = star.members
-      .map((position) => {
-        groupOf[position] = id
-        const measured = overlapOf(sharedWith(position, star.canonical), distinct[position]!, distinct[star.canonical]!)
-        const member = { id: ids[position]!, jaccard: round4(measured.jaccard), containment: round4(measured.containment) }
-        duplicates.push({
-          document: position,
-          decision: { kind: 'duplicate', rule: 'near-duplicate', evidence: { cluster: id, canonical, jaccard: member.jaccard, containment: member.containment } },
-        })
-        return member
-      })
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    return { id, canonical, members: [{ id: canonical, jaccard: 1, containment: 1 }, ...members] }
-  })
-  return { clusters, duplicates, groupOf }
+  const search = new ClusterSearch(ids, summaries, shingles, options)
+  for (const block of search.blocks()) search.apply(block, verifyPairBlock(block, (k) => shingles(block.documents[k]!)))
+  return search.result()
 }
 
 /** Finds clusters among the documents still standing and appends `duplicate` decisions to every non-canonical member. */

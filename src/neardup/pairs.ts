@@ -1,8 +1,11 @@
 /**
  * LSH candidates verified on the real shingle sets, with a bounded amount of them in memory: a
  * large run reads each set from the spool on disk. Candidates come sorted by their first document;
- * they are taken in blocks whose first documents' sets fit in `blockBytes`, and within a block by
- * their second document, so each set is read about once per block instead of once per pair.
+ * they are cut in blocks whose first documents' sets fit in `blockBytes`, and within a block
+ * verified by their second document, so each set is read about once per block instead of once
+ * per pair. A block is plain data (typed arrays): a worker thread verifies it, reading its own
+ * sets from the spool, and hands back which pairs held; the blocks' answers are taken back in
+ * order, so the pairs found do not depend on how many threads verified them.
  */
 import type { NeardupOptions } from '../options.js'
 import type { Edge } from './cluster.js'
@@ -16,6 +19,9 @@ export const MIN_CONTAINED_SHINGLES = 25
 /** Shingle sets of first documents held at once while verifying (a news article's set is ~3 KB). */
 export const VERIFY_BLOCK_BYTES = 32 * 1024 * 1024
 
+/** Blocks per thread when threads share the candidates: small enough that they finish together. */
+const BLOCKS_PER_THREAD = 4
+
 export interface VerifiedPairs {
   readonly edges: Edge[]
   /** |a ∩ b| of each verified pair, by `pairKey(a, b)`: cluster scores need no second read. */
@@ -27,9 +33,168 @@ export function pairKey(a: number, b: number, count: number): number {
   return a < b ? a * count + b : b * count + a
 }
 
+/** Candidate pairs to verify together; documents are numbered within the block (0 … documents.length - 1). */
+export interface PairBlock {
+  /** Position (in the summaries) of each of the block's documents. */
+  readonly documents: Int32Array
+  /** The pairs, two block numbers each (first, second), in candidate order. */
+  readonly pairs: Int32Array
+  /** 1 for a pair's first document: its set is held for the whole block; a second's is read when its turn comes. */
+  readonly held: Uint8Array
+  /** What makes a pair near-duplicates (the options' figures). */
+  readonly threshold: number
+  readonly containment: number
+}
+
+/** A block's answer: the pairs that held, by their index in the block (ascending), and each one's |a ∩ b|. */
+export interface PairVerdicts {
+  readonly verified: Int32Array
+  readonly shared: Uint32Array
+}
+
+/**
+ * Verifies a block, reading each document's set with `read(k)` (k numbers the block's documents):
+ * second documents in turn, each read once, against the held first documents.
+ */
+export function verifyPairBlock(block: PairBlock, read: (k: number) => Uint32Array): PairVerdicts {
+  const { pairs, held, threshold, containment } = block
+  const count = pairs.length / 2
+  const sets = new Array<Uint32Array | undefined>(block.documents.length)
+  const load = (k: number): Uint32Array => {
+    const set = sets[k] ?? read(k)
+    if (held[k] === 1) sets[k] = set
+    return set
+  }
+  // Pair indices by second document (then by index): one read per second document.
+  const order = Float64Array.from({ length: count }, (_, p) => pairs[2 * p + 1]! * count + p).sort()
+  const passed = new Int32Array(count).fill(-1)
+  for (let i = 0; i < count; ) {
+    const second = Math.floor(order[i]! / count)
+    const setB = load(second)
+    for (; i < count && Math.floor(order[i]! / count) === second; i++) {
+      const p = order[i]! % count
+      const setA = load(pairs[2 * p]!)
+      const common = intersectionSize(setA, setB)
+      const measured = overlapOf(common, setA.length, setB.length)
+      const smaller = Math.min(setA.length, setB.length)
+      const contained = setA.length <= setB.length ? measured.containment : measured.containmentOfB
+      if (measured.jaccard >= threshold || (contained >= containment && smaller >= MIN_CONTAINED_SHINGLES)) passed[p] = common
+    }
+  }
+  let verifiedCount = 0
+  for (let p = 0; p < count; p++) if (passed[p]! >= 0) verifiedCount++
+  const verified = new Int32Array(verifiedCount)
+  const shared = new Uint32Array(verifiedCount)
+  for (let p = 0, n = 0; p < count; p++) {
+    if (passed[p]! < 0) continue
+    verified[n] = p
+    shared[n++] = passed[p]!
+  }
+  return { verified, shared }
+}
+
+/**
+ * The LSH candidates among `entries` (the positions that enter LSH: distinct, non-empty sets, in
+ * increasing order; crowded buckets pair by canonical-policy `rank`), cut in blocks; the answers
+ * applied in block order give the verified pairs.
+ */
+export class CandidatePairs {
+  private readonly codes: Float64Array
+  private readonly edges: Edge[] = []
+  private readonly shared = new Map<number, number>()
+
+  constructor(
+    private readonly table: ClusterSummaryTable,
+    private readonly entries: Int32Array,
+    rank: Int32Array,
+    private readonly options: NeardupOptions,
+  ) {
+    const n = entries.length
+    const { bands, keys } = table
+    const fill = (band: number, out: Uint32Array): void => {
+      for (let k = 0; k < n; k++) out[k] = keys[entries[k]! * bands + band]!
+    }
+    this.codes = bucketPairCodes(n, bands, fill, Int32Array.from(entries, (position) => rank[position]!))
+  }
+
+  /** Candidate pairs found by LSH (before verification; documents of two scripts are never compared). */
+  get size(): number {
+    return this.codes.length
+  }
+
+  /**
+   * The blocks: consecutive candidates whose first documents' sets fit in `blockBytes` (at least
+   * one first document each); for `threads` > 1, also at most a share of all candidates, so that
+   * the threads get several blocks each.
+   */
+  *blocks(threads = 1, blockBytes = VERIFY_BLOCK_BYTES): Generator<PairBlock> {
+    const { codes, entries } = this
+    const { distinct, modes } = this.table
+    const n = entries.length
+    const maxPairs = threads > 1 ? Math.max(1, Math.ceil(codes.length / (threads * BLOCKS_PER_THREAD))) : Infinity
+    const local = new Int32Array(n).fill(-1) // block number of each entry in the block being cut
+    for (let start = 0; start < codes.length; ) {
+      const members: number[] = [] // entries, by block number
+      const held: number[] = []
+      const pairs: number[] = []
+      const number = (x: number): number => {
+        if (local[x] === -1) {
+          local[x] = members.length
+          members.push(x)
+          held.push(0)
+        }
+        return local[x]!
+      }
+      let bytes = 0
+      let end = start
+      for (; end < codes.length; end++) {
+        const x = Math.floor(codes[end]! / n)
+        const y = codes[end]! % n
+        const first = number(x)
+        if (held[first] === 0) {
+          // A new first document (codes are sorted by first): the block closes before it when full.
+          const size = distinct[entries[x]!]! * 4
+          if (end > start && (bytes + size > blockBytes || end - start >= maxPairs)) {
+            if (first === members.length - 1) {
+              local[x] = -1
+              members.pop()
+              held.pop()
+            }
+            break
+          }
+          bytes += size
+          held[first] = 1
+        }
+        // Documents of two scripts are never compared (the first is held all the same: the budget counted it).
+        if (modes[entries[x]!] === modes[entries[y]!]) pairs.push(first, number(y))
+      }
+      for (const x of members) local[x] = -1
+      start = end
+      if (pairs.length === 0) continue
+      const documents = Int32Array.from(members, (x) => entries[x]!)
+      yield { documents, pairs: Int32Array.from(pairs), held: Uint8Array.from(held), threshold: this.options.threshold, containment: this.options.containment }
+    }
+  }
+
+  /** Takes a block's answer (blocks in the order they came). */
+  apply(block: PairBlock, verdicts: PairVerdicts): void {
+    verdicts.verified.forEach((p, i) => {
+      const a = block.documents[block.pairs[2 * p]!]!
+      const b = block.documents[block.pairs[2 * p + 1]!]!
+      this.edges.push([a, b])
+      this.shared.set(pairKey(a, b, this.table.size), verdicts.shared[i]!)
+    })
+  }
+
+  result(): VerifiedPairs {
+    return { edges: this.edges, shared: this.shared }
+  }
+}
+
 /**
  * Verified near-duplicate pairs among `entries` (the positions that enter LSH: distinct, non-empty
- * sets, in increasing order), as pairs of positions. Crowded LSH buckets pair by canonical-policy `rank`.
+ * sets, in increasing order), as pairs of positions, verified on this thread. Crowded LSH buckets
+ * pair by canonical-policy `rank`.
  */
 export function verifiedPairs(
   table: ClusterSummaryTable,
@@ -39,66 +204,7 @@ export function verifiedPairs(
   options: NeardupOptions,
   blockBytes = VERIFY_BLOCK_BYTES,
 ): VerifiedPairs {
-  const n = entries.length
-  const { bands, keys, modes, distinct } = table
-  const fill = (band: number, out: Uint32Array): void => {
-    for (let k = 0; k < n; k++) out[k] = keys[entries[k]! * bands + band]!
-  }
-  const codes = bucketPairCodes(
-    n,
-    bands,
-    fill,
-    Int32Array.from(entries, (position) => rank[position]!),
-  )
-  const edges: Edge[] = []
-  const shared = new Map<number, number>()
-  const verify = (a: number, b: number, setA: Uint32Array, setB: Uint32Array): void => {
-    const common = intersectionSize(setA, setB)
-    const measured = overlapOf(common, setA.length, setB.length)
-    const smaller = Math.min(setA.length, setB.length)
-    const contained = setA.length <= setB.length ? measured.containment : measured.containmentOfB
-    if (measured.jaccard >= options.threshold || (contained >= options.containment && smaller >= MIN_CONTAINED_SHINGLES)) {
-      edges.push([a, b])
-      shared.set(pairKey(a, b, table.size), common)
-    }
-  }
-  for (let start = 0; start < codes.length; ) {
-    // A block: consecutive candidates whose first documents' sets fit in the budget (at least one).
-    const firsts = new Map<number, Uint32Array | null>()
-    let bytes = 0
-    let end = start
-    for (; end < codes.length; end++) {
-      const x = Math.floor(codes[end]! / n)
-      if (firsts.has(x)) continue
-      const size = distinct[entries[x]!]! * 4
-      if (firsts.size > 0 && bytes + size > blockBytes) break
-      firsts.set(x, null)
-      bytes += size
-    }
-    const load = (k: number): Uint32Array => {
-      const held = firsts.get(k)
-      if (held) return held
-      const set = read(entries[k]!)
-      if (held === null) firsts.set(k, set)
-      return set
-    }
-    // The block's candidates by second document (documents of another script are never compared).
-    const bySecond: number[] = []
-    for (let k = start; k < end; k++) {
-      const x = Math.floor(codes[k]! / n)
-      const y = codes[k]! % n
-      if (modes[entries[x]!] === modes[entries[y]!]) bySecond.push(y * n + x)
-    }
-    const sorted = Float64Array.from(bySecond).sort()
-    for (let k = 0; k < sorted.length; ) {
-      const y = Math.floor(sorted[k]! / n)
-      const setY = load(y)
-      for (; k < sorted.length && Math.floor(sorted[k]! / n) === y; k++) {
-        const x = sorted[k]! % n
-        verify(entries[x]!, entries[y]!, load(x), setY)
-      }
-    }
-    start = end
-  }
-  return { edges, shared }
+  const candidates = new CandidatePairs(table, entries, rank, options)
+  for (const block of candidates.blocks(1, blockBytes)) candidates.apply(block, verifyPairBlock(block, (k) => read(block.documents[k]!)))
+  return candidates.result()
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Tinypool } from 'tinypool'
 import run from './worker.js'
-import type { PassagesOutput, PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
+import type { LinesOutput, PairsOutput, PassagesOutput, PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
 
 export { loadDocument, type DocumentMeta, type RenderedDocument, type RenderOutput, type RenderItem, type Summary } from './passes.js'
 
@@ -35,7 +35,11 @@ type Output<T extends PassTask> = T extends { pass: 'read' }
     ? SummarizeOutput
     : T extends { pass: 'passages' }
       ? PassagesOutput
-      : RenderOutput
+      : T extends { pass: 'pairs' }
+        ? PairsOutput
+        : T extends { pass: 'lines' }
+          ? LinesOutput
+          : RenderOutput
 
 /**
  * Runs batches of a pass in order of dispatch. With jobs = 1, or when `start()` was never called

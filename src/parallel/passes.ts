@@ -15,8 +15,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { markBoilerplate } from '../boilerplate/index.js'
 import { cleanedText, createDocument, emptyDecision } from '../document.js'
-import { summarizeForClusters } from '../neardup/index.js'
-import { storySketch, summarizeLines, type CorpusLines } from '../boilerplate/index.js'
+import { summarizeForClusters, verifyPairBlock, type PairBlock, type PairVerdicts } from '../neardup/index.js'
+import { confirmLines, storySketch, summarizeLines, type CorpusLines, type LineBlock, type LineFindings } from '../boilerplate/index.js'
 import { paragraphsFromTexts, passageTexts, verifyPassageBlock, type BlockMatches, type PassageBlock, type PassageTexts } from '../neardup/blocks.js'
 import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
@@ -270,4 +270,54 @@ export function passagesPass(task: PassagesTask): PassagesOutput {
   return { matches, timings }
 }
 
-export type PassTask = ReadTask | SummarizeTask | RenderTask | PassagesTask
+// ---- between passes 1 and 2: corpus boilerplate lines ---------------------------------------------
+
+export interface LinesTask {
+  readonly pass: 'lines'
+  readonly spool: string
+  readonly block: LineBlock
+  /** Where each of `block.documents` is spooled, and its first story sketch (none for a changed document: it is sketched again). */
+  readonly documents: readonly RecordPlace[]
+  readonly sketches: ReadonlyArray<RecordPlace | null>
+}
+
+export interface LinesOutput {
+  readonly findings: LineFindings
+  readonly timings: Timings
+}
+
+/** One block of the corpus step's recurring lines confirmed, reading samples and sketches from the spool. */
+export function linesPass(task: LinesTask): LinesOutput {
+  const timings: Timings = {}
+  const findings = timed(timings, 'corpus-lines', () =>
+    confirmLines(task.block, {
+      firstSketch: (k) => readRecord<Uint32Array>(task.spool, task.sketches[k]!),
+      paragraphs: (k) => loadDocument(task.spool, task.documents[k]!, NO_META).paragraphs,
+    }),
+  )
+  return { findings, timings }
+}
+
+// ---- between passes 2 and 3: near-duplicate candidate pairs ------------------------------------
+
+export interface PairsTask {
+  readonly pass: 'pairs'
+  readonly spool: string
+  readonly block: PairBlock
+  /** Where the shingle set of each of `block.documents` is spooled. */
+  readonly places: readonly RecordPlace[]
+}
+
+export interface PairsOutput {
+  readonly verdicts: PairVerdicts
+  readonly timings: Timings
+}
+
+/** One block of near-duplicate candidate pairs verified, its shingle sets read from the spool. */
+export function pairsPass(task: PairsTask): PairsOutput {
+  const timings: Timings = {}
+  const verdicts = timed(timings, 'pairs', () => verifyPairBlock(task.block, (k) => readRecord<Uint32Array>(task.spool, task.places[k]!)))
+  return { verdicts, timings }
+}
+
+export type PassTask = ReadTask | SummarizeTask | RenderTask | PassagesTask | PairsTask | LinesTask

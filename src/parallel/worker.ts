@@ -1,7 +1,7 @@
 /** Worker-thread entry (tinypool): one batch of one pass (`passes.ts`). */
-import { passagesPass, readPass, renderPass, summarizePass, type PassagesOutput, type PassTask, type ReadOutput, type RenderOutput, type SummarizeOutput } from './passes.js'
+import { linesPass, pairsPass, passagesPass, readPass, renderPass, summarizePass, type LinesOutput, type PairsOutput, type PassagesOutput, type PassTask, type ReadOutput, type RenderOutput, type SummarizeOutput } from './passes.js'
 
-export default async function run(task: PassTask): Promise<ReadOutput | SummarizeOutput | RenderOutput | PassagesOutput> {
+export default async function run(task: PassTask): Promise<ReadOutput | SummarizeOutput | RenderOutput | PassagesOutput | PairsOutput | LinesOutput> {
   switch (task.pass) {
     case 'read':
       return readPass(task)
@@ -11,5 +11,9 @@ export default async function run(task: PassTask): Promise<ReadOutput | Summariz
       return renderPass(task)
     case 'passages':
       return passagesPass(task)
+    case 'pairs':
+      return pairsPass(task)
+    case 'lines':
+      return linesPass(task)
   }
 }
