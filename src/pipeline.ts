@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
-import { corpusBoilerplateSteps, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
+import { corpusBoilerplateSteps, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
@@ -205,6 +205,7 @@ export async function cleanCorpus(
       clusters: neardup.clusters,
       sharedPassages: neardup.sharedPassages,
       diagnostics: sortDiagnostics(context.diagnostics ?? []),
+      rules: ruleCatalogue(options.boilerplate),
     }
     await sink.begin(frame, held.length)
     context.onStage?.('writing')
