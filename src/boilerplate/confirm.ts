@@ -94,7 +94,7 @@ export function confirmLines(block: LineBlock, reader: LineReader): LineFindings
     const all = paragraphs(k)
     return shingles(Array.from(storyParagraphs.subarray(storyStarts[k]!, storyStarts[k + 1]!), (p) => all[p]!.key))
   }
-  const stories = new StoryIndex(sketch, block.documents.length, SKETCH_CACHE_BYTES)
+  const stories = new StoryIndex(sketch, SKETCH_CACHE_BYTES)
   const findings: LineFindings = { prose: new Uint8Array(lineCount), stories: new Int32Array(lineCount).fill(-1), templates: new Array<string>(lineCount).fill('') }
   for (let line = 0; line < lineCount; line++) {
     const start = starts[line]!

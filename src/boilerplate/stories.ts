@@ -169,28 +169,93 @@ export class SketchCache {
 }
 
 /**
+ * Answers for unordered pairs of documents in typed arrays (open addressing): a pair key of two
+ * document numbers is past 2^31 in a large block, and a Map of such keys spends longer hashing
+ * boxed numbers than the containment test it saves. Cleared when full: answers are cheap to redo.
+ */
+export class PairMemo {
+  private lows: Int32Array
+  private highs: Int32Array
+  /** 0 empty, 1 false, 2 true. */
+  private answers: Uint8Array
+  private count = 0
+
+  /** `maxEntries`: a power of two; slots are kept at most half full. */
+  constructor(private readonly maxEntries = ANSWER_CACHE_ENTRIES) {
+    const slots = Math.min(1024, 2 * maxEntries)
+    this.lows = new Int32Array(slots)
+    this.highs = new Int32Array(slots)
+    this.answers = new Uint8Array(slots)
+  }
+
+  private slot(low: number, high: number): number {
+    const mask = this.answers.length - 1
+    let slot = (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b)) & mask
+    while (this.answers[slot] !== 0 && (this.lows[slot] !== low || this.highs[slot] !== high)) slot = (slot + 1) & mask
+    return slot
+  }
+
+  /** The answer for (a, b), or undefined. */
+  get(a: number, b: number): boolean | undefined {
+    const slot = this.slot(Math.min(a, b), Math.max(a, b))
+    const answer = this.answers[slot]!
+    return answer === 0 ? undefined : answer === 2
+  }
+
+  set(a: number, b: number, answer: boolean): void {
+    const low = Math.min(a, b)
+    const high = Math.max(a, b)
+    let slot = this.slot(low, high)
+    if (this.answers[slot] === 0) {
+      if (2 * (this.count + 1) > this.answers.length) {
+        if (this.answers.length >= 2 * this.maxEntries) this.clear()
+        else this.grow()
+        slot = this.slot(low, high)
+      }
+      this.count++
+    }
+    this.lows[slot] = low
+    this.highs[slot] = high
+    this.answers[slot] = answer ? 2 : 1
+  }
+
+  private clear(): void {
+    this.answers.fill(0)
+    this.count = 0
+  }
+
+  private grow(): void {
+    const { lows, highs, answers } = this
+    this.lows = new Int32Array(lows.length * 2)
+    this.highs = new Int32Array(highs.length * 2)
+    this.answers = new Uint8Array(answers.length * 2)
+    for (let old = 0; old < answers.length; old++) {
+      if (answers[old] === 0) continue
+      const slot = this.slot(lows[old]!, highs[old]!)
+      this.lows[slot] = lows[old]!
+      this.highs[slot] = highs[old]!
+      this.answers[slot] = answers[old]!
+    }
+  }
+}
+
+/**
  * Documents (by number) and their story sketches, held in a bounded cache and made on demand by
  * `sketch(document)` (which may read the document from disk); pair answers are memoised.
  */
 export class StoryIndex {
   private readonly sketches: SketchCache
-  private readonly answers = new Map<number, boolean>()
+  private readonly answers = new PairMemo()
 
-  constructor(
-    sketch: (document: number) => Uint32Array,
-    private readonly size: number,
-    budget = SKETCH_CACHE_BYTES,
-  ) {
+  constructor(sketch: (document: number) => Uint32Array, budget = SKETCH_CACHE_BYTES) {
     this.sketches = new SketchCache(sketch, budget)
   }
 
   sameStory(a: number, b: number): boolean {
-    const key = Math.min(a, b) * this.size + Math.max(a, b)
-    let same = this.answers.get(key)
+    let same = this.answers.get(a, b)
     if (same === undefined) {
-      if (this.answers.size >= ANSWER_CACHE_ENTRIES) this.answers.clear()
       same = containsAtLeast(this.sketches.get(a), this.sketches.get(b), SAME_STORY)
-      this.answers.set(key, same)
+      this.answers.set(a, b, same)
     }
     return same
   }

@@ -65,14 +65,19 @@ export function verifyPairBlock(block: PairBlock, read: (k: number) => Uint32Arr
     if (held[k] === 1) sets[k] = set
     return set
   }
-  // Pair indices by second document (then by index): one read per second document.
-  const order = Float64Array.from({ length: count }, (_, p) => pairs[2 * p + 1]! * count + p).sort()
+  // Pair indices by second document (a counting sort: stable, linear): one read per second document.
+  const starts = new Int32Array(block.documents.length + 1)
+  for (let p = 0; p < count; p++) starts[pairs[2 * p + 1]! + 1]!++
+  for (let k = 0; k < block.documents.length; k++) starts[k + 1]! += starts[k]!
+  const order = new Int32Array(count)
+  const next = starts.slice(0, block.documents.length)
+  for (let p = 0; p < count; p++) order[next[pairs[2 * p + 1]!]!++] = p
   const passed = new Int32Array(count).fill(-1)
-  for (let i = 0; i < count; ) {
-    const second = Math.floor(order[i]! / count)
+  for (let second = 0; second < block.documents.length; second++) {
+    if (starts[second] === starts[second + 1]) continue
     const setB = load(second)
-    for (; i < count && Math.floor(order[i]! / count) === second; i++) {
-      const p = order[i]! % count
+    for (let i = starts[second]!; i < starts[second + 1]!; i++) {
+      const p = order[i]!
       const setA = load(pairs[2 * p]!)
       const common = intersectionSize(setA, setB)
       const measured = overlapOf(common, setA.length, setB.length)

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { SAME_STORY, containment, containsAtLeast, shingles } from '../../src/boilerplate/stories.js'
+import { PairMemo, SAME_STORY, containment, containsAtLeast, shingles } from '../../src/boilerplate/stories.js'
 import { createDocument } from '../../src/document.js'
 import { segment } from '../../src/segment/index.js'
 import { devCorpus } from '../helpers/index.js'
@@ -80,5 +80,25 @@ describe('containsAtLeast', () => {
       expect(containsAtLeast(a, b, SAME_STORY)).toBe(shared >= 100)
       expect(containsAtLeast(b, a, SAME_STORY)).toBe(shared >= 100)
     }
+  })
+})
+
+describe('PairMemo', () => {
+  it('answers for unordered pairs as a Map would, past 2^31 as a pair key, and forgets everything once full', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.nat(12), fc.nat(3_000_000)), fc.oneof(fc.nat(12), fc.nat(3_000_000)), fc.boolean()), { minLength: 50, maxLength: 300 }), (entries) => {
+        const memo = new PairMemo(64)
+        const model = new Map<string, boolean>()
+        const key = (a: number, b: number): string => `${Math.min(a, b)}:${Math.max(a, b)}`
+        for (const [a, b, answer] of entries) {
+          if (model.size >= 64 && !model.has(key(a, b))) model.clear() // the memo clears when it would pass its size
+          memo.set(a, b, answer)
+          model.set(key(a, b), answer)
+          expect(memo.get(b, a)).toBe(answer)
+        }
+        for (const [a, b] of entries) expect(memo.get(a, b)).toBe(model.get(key(a, b)))
+      }),
+      { numRuns: 50 },
+    )
   })
 })
