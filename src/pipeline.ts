@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
-import { corpusBoilerplateSteps, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
+import { corpusBoilerplateSteps, CorpusBuckets, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
@@ -138,6 +138,7 @@ export async function cleanCorpus(
         options,
         (k) => read.places.get(usable[k]!),
         (k) => read.stories.get(usable[k]!),
+        read.buckets,
         spool.dir,
         runner,
       )
@@ -223,11 +224,13 @@ async function readPass(
   options: CleanOptions,
   spool: string,
   runner: PassRunner,
-): Promise<{ held: Held[]; places: PlaceTable; lines: CorpusLines[]; stories: PlaceTable }> {
+): Promise<{ held: Held[]; places: PlaceTable; lines: CorpusLines[]; stories: PlaceTable; buckets: CorpusBuckets | undefined }> {
   const items: DocumentInput[] = []
   const places = new PlaceTable()
   const stories = new PlaceTable()
   const lines: CorpusLines[] = []
+  // The corpus step's first sweep over the lines, made as they arrive (this thread waits on the workers then).
+  const buckets = options.boilerplate.enabled ? new CorpusBuckets() : undefined
   let batch: number[] = []
   let texts: string[] = []
   let chars = 0
@@ -242,6 +245,7 @@ async function readPass(
       output.documents.forEach((document, i) => {
         places.set(positions[i]!, document.place)
         lines[positions[i]!] = document.lines
+        buckets?.add(document.lines)
         if (document.story !== null) stories.set(positions[i]!, document.story)
       })
     })
@@ -261,7 +265,7 @@ async function readPass(
   }
   await dispatch()
   await runner.drain()
-  return { held: await withUniqueIds(items, spool, places), places, lines, stories }
+  return { held: await withUniqueIds(items, spool, places), places, lines, stories, buckets }
 }
 
 /**
@@ -312,10 +316,11 @@ async function corpusPass(
   options: CleanOptions,
   documentPlace: (k: number) => RecordPlace,
   sketchPlace: (k: number) => RecordPlace,
+  buckets: CorpusBuckets | undefined,
   spool: string,
   runner: PassRunner,
 ): Promise<CorpusRemoval[]> {
-  const steps = corpusBoilerplateSteps(ids, lines, options.boilerplate, runner.threads)
+  const steps = corpusBoilerplateSteps(ids, lines, options.boilerplate, runner.threads, buckets)
   for (let step = steps.next(); ; ) {
     if (step.done) return step.value
     const findings: LineFindings[] = []

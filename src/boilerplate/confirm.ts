@@ -48,7 +48,7 @@ export interface LineBlock {
   readonly storyParagraphs: Uint32Array
   /** Line l's occurrences are the block documents `occurrences[starts[l] … starts[l + 1])`, in id order. */
   readonly starts: Uint32Array
-  readonly occurrences: Int32Array
+  readonly occurrences: Uint32Array
   /** The paragraph of line l's first occurrence (its text is the line's sample). */
   readonly samples: Uint32Array
   /** What to find out of line l (COUNT_ALWAYS, COUNT_UNLESS_WEAK, READ_TEXT, WEAK_TEMPLATE, OFF_EDGE). */

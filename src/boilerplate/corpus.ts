@@ -23,6 +23,7 @@ import type { BoilerplateEvidence, Document } from '../types.js'
 import { KeyTable } from './keytable.js'
 import { U32List } from '../u32list.js'
 import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
+import { LineBuckets } from './buckets.js'
 import { COUNT_ALWAYS, COUNT_UNLESS_WEAK, OFF_EDGE, READ_TEXT, WEAK_TEMPLATE, type LineBlock, type LineFindings } from './confirm.js'
 
 export { readsAsProse } from './confirm.js'
@@ -87,10 +88,14 @@ export interface RecurringLinesInput {
   readonly changed: Uint8Array
   /** Threads that confirm the lines' blocks (the lines are cut in more blocks for more threads). */
   readonly threads: number
+  /** The first sweep over these `lines`, if made already (as they arrived); else it is made here. */
+  readonly buckets?: LineBuckets
 }
 
 /** Blocks per thread when threads share the lines: small enough that they finish together. */
 const BLOCKS_PER_THREAD = 4
+/** Occurrences in one block at most, whatever the threads: what a block holds stays bounded in a large corpus. */
+const MAX_BLOCK_OCCURRENCES = 1 << 20
 
 /**
  * Kept paragraphs whose line recurs across at least `minStories` distinct stories. Lines are found
@@ -103,26 +108,10 @@ export function* findRecurringLines(input: RecurringLinesInput): Generator<LineB
   const field = byTemplate ? TEMPLATE : KEY
   const hasKey = byTemplate ? HAS_TEMPLATE : HAS_KEY
   const isRemoved = (document: number, at: number, flags: number): boolean => (flags & REMOVED) !== 0 || removed.has(document, at / LINE_WORDS)
-  const counted = (flags: number): boolean => (flags & hasKey) !== 0 && (flags & RELATED_LINKS) === 0
-  // Most lines occur once. A first sweep marks, per bucket of a bitmap (16 bits per line), whether
-  // it was hit twice: only lines in such buckets can recur, and only those enter the table.
-  let lineTotal = 0
-  for (const { table: row } of lines) for (let at = 0; at < row.length; at += LINE_WORDS) if (counted(row[at + FLAGS]!)) lineTotal++
-  let buckets = 1024
-  while (buckets < lineTotal * 16) buckets *= 2
-  const hit = new Uint32Array(buckets / 32)
-  const again = new Uint32Array(buckets / 32)
-  const mask = buckets - 1
-  const bucketOf = (row: Uint32Array, at: number): number => row[at + field]! & mask
-  for (const { table: row } of lines) {
-    for (let at = 0; at < row.length; at += LINE_WORDS) {
-      if (!counted(row[at + FLAGS]!)) continue
-      const bucket = bucketOf(row, at)
-      const bit = 1 << (bucket & 31)
-      if ((hit[bucket >>> 5]! & bit) !== 0) again[bucket >>> 5] = again[bucket >>> 5]! | bit
-      else hit[bucket >>> 5] = hit[bucket >>> 5]! | bit
-    }
-  }
+  // Most lines occur once: only those whose bucket was hit twice (the first sweep, `buckets.ts`) can recur.
+  const buckets = input.buckets ?? LineBuckets.of(lines, byTemplate)
+  if (buckets.documents !== lines.length || buckets.byTemplate !== byTemplate) throw new RangeError(`corpus boilerplate: line buckets of ${buckets.documents} documents for ${lines.length}`)
+  const counted = (flags: number): boolean => buckets.counted(flags)
   // Pass 1: in how many documents each line that may recur occurs (outside related-links blocks).
   // Value 0 counts documents, value 1 remembers the last document counted (position + 1), so each
   // counts once. A line left out occurs once: below any `minStories`.
@@ -130,9 +119,7 @@ export function* findRecurringLines(input: RecurringLinesInput): Generator<LineB
   for (let i = 0; i < lines.length; i++) {
     const row = lines[i]!.table
     for (let at = 0; at < row.length; at += LINE_WORDS) {
-      if (!counted(row[at + FLAGS]!)) continue
-      const bucket = bucketOf(row, at)
-      if ((again[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue
+      if (!counted(row[at + FLAGS]!) || !buckets.mayRecur(row, at)) continue
       const slot = table.insert(row[at + field]!, row[at + field + 1]!)
       if (table.get(slot, 1) === i + 1) continue
       table.set(slot, 1, i + 1)
@@ -328,7 +315,7 @@ class LineBlocks {
     for (const line of asked) {
       group.push(line)
       work += weight(line)
-      if (work * parts < total) continue
+      if (work * parts < total && work < MAX_BLOCK_OCCURRENCES) continue
       blocks.push({ lines: group, block: this.block(group, flags) })
       group = []
       work = 0
@@ -342,8 +329,10 @@ class LineBlocks {
     const { lines, removed, changed } = this.input
     const local = this.local
     const documents: number[] = []
-    const occurrences: number[] = []
-    const lineStarts = [0]
+    const lineStarts = new Uint32Array(group.length + 1)
+    group.forEach((line, l) => (lineStarts[l + 1] = lineStarts[l]! + starts[line + 1]! - starts[line]!))
+    const occurrences = new Uint32Array(lineStarts[group.length]!)
+    let next = 0
     for (const line of group) {
       for (let k = starts[line]!; k < starts[line + 1]!; k++) {
         const position = document.at(grouped[k]!)
@@ -351,9 +340,8 @@ class LineBlocks {
           local[position] = documents.length
           documents.push(position)
         }
-        occurrences.push(local[position]!)
+        occurrences[next++] = local[position]!
       }
-      lineStarts.push(occurrences.length)
     }
     // A changed document is sketched again from what it still holds (as `storyLines` keeps it).
     const storyStarts = [0]
@@ -373,8 +361,8 @@ class LineBlocks {
       changed: Uint8Array.from(documents, (position) => changed[position]!),
       storyStarts: Uint32Array.from(storyStarts),
       storyParagraphs: Uint32Array.from(storyParagraphs),
-      starts: Uint32Array.from(lineStarts),
-      occurrences: Int32Array.from(occurrences),
+      starts: lineStarts,
+      occurrences,
       samples: Uint32Array.from(group, (line) => paragraph.at(grouped[starts[line]!]!)),
       flags: Uint8Array.from(group, (line) => flags[line]!),
     }

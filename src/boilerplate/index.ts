@@ -14,12 +14,14 @@ import { findRecurringLines, ParagraphSet, storyLines } from './corpus.js'
 import { summarizeParagraphs, type CorpusLines } from './lines.js'
 import { DETECTOR_DESCRIPTIONS, DETECTOR_IDS, RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
+import type { CorpusBuckets } from './buckets.js'
 import { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
 import { shingles } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
 
 export type { CorpusLines } from './lines.js'
 export { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
+export { CorpusBuckets } from './buckets.js'
 export { RULES, BLOCK_HEADERS, DETECTOR_IDS, DETECTOR_DESCRIPTIONS, type BoilerplateRule } from './rules.js'
 
 // Extra rules are compiled once per options object, not once per document.
@@ -214,6 +216,8 @@ export function* corpusBoilerplateSteps(
   lines: readonly CorpusLines[],
   options: BoilerplateOptions,
   threads = 1,
+  /** The first sweeps over `lines`, made as they arrived (else they are made here). */
+  buckets?: CorpusBuckets,
 ): Generator<LineBlock[], CorpusRemoval[], LineFindings[]> {
   if (!options.enabled) return []
   if (lines.length !== ids.length) throw new RangeError(`corpus boilerplate: ${ids.length} ids and ${lines.length} summaries do not match`)
@@ -223,7 +227,8 @@ export function* corpusBoilerplateSteps(
   const removals: CorpusRemoval[] = []
   for (const [rule, byTemplate] of [['corpus-repeat', false], ['corpus-template', true]] as const) {
     if (!isActive(rule, options)) continue
-    const verdicts = yield* findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, changed, threads })
+    const swept = buckets === undefined ? {} : { buckets: byTemplate ? buckets.template : buckets.repeat }
+    const verdicts = yield* findRecurringLines({ lines, order, minStories: options.minStories, byTemplate, removed, changed, threads, ...swept })
     // The next pass sees this one's removals, as if they were decisions already.
     for (const { document, paragraph, evidence } of verdicts) {
       removals.push({ document, paragraph, rule, evidence })
