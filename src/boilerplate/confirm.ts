@@ -2,12 +2,15 @@
  * Confirming recurring lines: what the corpus step must read of the documents themselves, for the
  * few lines that recur. For each line, the text of one occurrence (is it reported prose? its
  * template, for the evidence) and how many distinct stories its documents tell (story sketches
- * compared, `stories.ts`). Lines are confirmed in blocks of plain data (typed arrays), each block
- * on its own: a worker thread takes one, reads what it needs from the spool, and hands back
- * figures that depend on nothing but the block, so the answers do not depend on how many threads
- * there are or how the lines were cut.
+ * compared, `stories.ts`). The lines are cut here in blocks of plain data (typed arrays), each
+ * confirmed on its own: a worker thread takes one, reads what it needs from the spool, and hands
+ * back figures that depend on nothing but the block, so the answers do not depend on how many
+ * threads there are or how the lines were cut.
  */
 import type { Paragraph } from '../types.js'
+import type { RecurringLinesInput } from './corpus.js'
+import { BOILERPLATE, FLAGS, LINE_WORDS } from './lines.js'
+import type { U32List } from '../u32list.js'
 import { shingles, SKETCH_CACHE_BYTES, StoryIndex } from './stories.js'
 import { lineTemplate } from './template.js'
 import { words } from './zones.js'
@@ -73,6 +76,9 @@ export interface LineReader {
   paragraphs(k: number): readonly Paragraph[]
 }
 
+/** Occurrences in one block at most, whatever the threads: what a block holds stays bounded in a large corpus. */
+const MAX_BLOCK_OCCURRENCES = 1 << 20
+
 /** Documents whose paragraphs are kept at once while confirming a block: samples often share one. */
 const HELD_DOCUMENTS = 8
 
@@ -112,4 +118,97 @@ export function confirmLines(block: LineBlock, reader: LineReader): LineFindings
     if (count) findings.stories[line] = stories.countStories(starts[line + 1]! - start, (k) => occurrences[start + k]!, block.cap)
   }
   return findings
+}
+
+/** Where each recurring line's occurrences are (`corpus.ts` gathers them): `grouped[starts[line] … starts[line + 1])` index the occurrence columns. */
+export interface Occurrences {
+  readonly starts: Uint32Array
+  readonly grouped: Uint32Array
+  readonly document: U32List
+  readonly paragraph: U32List
+}
+
+/** What cutting blocks needs to know of the corpus step's pass (see `RecurringLinesInput`). */
+export type LineBlocksInput = Pick<RecurringLinesInput, 'lines' | 'removed' | 'changed' | 'byTemplate'>
+
+/** Cuts the lines a round asks about into blocks of about equal work. */
+export class LineBlocks {
+  /** Block number of each document in the block being cut (-1: not in it). */
+  private readonly local: Int32Array
+
+  constructor(
+    private readonly input: LineBlocksInput,
+    private readonly occurrences: Occurrences,
+    private readonly cap: number,
+    /** Blocks a round is cut in (about equal work each). */
+    private readonly parts: number,
+  ) {
+    this.local = new Int32Array(input.lines.length).fill(-1)
+  }
+
+  cut(asked: readonly number[], flags: Uint8Array): Array<{ lines: number[]; block: LineBlock }> {
+    const { starts } = this.occurrences
+    // A line's work: comparing its occurrences' sketches, and reading one text.
+    const weight = (line: number): number => starts[line + 1]! - starts[line]! + 4
+    let total = 0
+    for (const line of asked) total += weight(line)
+    const { parts } = this
+    const blocks: Array<{ lines: number[]; block: LineBlock }> = []
+    let group: number[] = []
+    let work = 0
+    for (const line of asked) {
+      group.push(line)
+      work += weight(line)
+      if (work * parts < total && work < MAX_BLOCK_OCCURRENCES) continue
+      blocks.push({ lines: group, block: this.block(group, flags) })
+      group = []
+      work = 0
+    }
+    if (group.length > 0) blocks.push({ lines: group, block: this.block(group, flags) })
+    return blocks
+  }
+
+  private block(group: readonly number[], flags: Uint8Array): LineBlock {
+    const { starts, grouped, document, paragraph } = this.occurrences
+    const { lines, removed, changed } = this.input
+    const local = this.local
+    const documents: number[] = []
+    const lineStarts = new Uint32Array(group.length + 1)
+    group.forEach((line, l) => (lineStarts[l + 1] = lineStarts[l]! + starts[line + 1]! - starts[line]!))
+    const occurrences = new Uint32Array(lineStarts[group.length]!)
+    let next = 0
+    for (const line of group) {
+      for (let k = starts[line]!; k < starts[line + 1]!; k++) {
+        const position = document.at(grouped[k]!)
+        if (local[position] === -1) {
+          local[position] = documents.length
+          documents.push(position)
+        }
+        occurrences[next++] = local[position]!
+      }
+    }
+    // A changed document is sketched again from what it still holds (as `storyLines` keeps it).
+    const storyStarts = [0]
+    const storyParagraphs: number[] = []
+    for (const position of documents) {
+      local[position] = -1
+      if (changed[position] === 1) {
+        const row = lines[position]!.table
+        for (let p = 0; p < row.length / LINE_WORDS; p++) if ((row[p * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !removed.has(position, p)) storyParagraphs.push(p)
+      }
+      storyStarts.push(storyParagraphs.length)
+    }
+    return {
+      byTemplate: this.input.byTemplate,
+      cap: this.cap,
+      documents: Int32Array.from(documents),
+      changed: Uint8Array.from(documents, (position) => changed[position]!),
+      storyStarts: Uint32Array.from(storyStarts),
+      storyParagraphs: Uint32Array.from(storyParagraphs),
+      starts: lineStarts,
+      occurrences,
+      samples: Uint32Array.from(group, (line) => paragraph.at(grouped[starts[line]!]!)),
+      flags: Uint8Array.from(group, (line) => flags[line]!),
+    }
+  }
 }

@@ -24,7 +24,7 @@ import { KeyTable } from './keytable.js'
 import { U32List } from '../u32list.js'
 import { BOILERPLATE, FLAGS, HAS_KEY, HAS_TEMPLATE, HEADLINE, KEY, LINE_WORDS, RELATED_LINKS, REMOVED, TEMPLATE, type CorpusLines } from './lines.js'
 import { LineBuckets } from './buckets.js'
-import { COUNT_ALWAYS, COUNT_UNLESS_WEAK, OFF_EDGE, READ_TEXT, WEAK_TEMPLATE, type LineBlock, type LineFindings } from './confirm.js'
+import { COUNT_ALWAYS, COUNT_UNLESS_WEAK, LineBlocks, OFF_EDGE, READ_TEXT, WEAK_TEMPLATE, type LineBlock, type LineFindings } from './confirm.js'
 
 export { readsAsProse } from './confirm.js'
 
@@ -94,8 +94,6 @@ export interface RecurringLinesInput {
 
 /** Blocks per thread when threads share the lines: small enough that they finish together. */
 const BLOCKS_PER_THREAD = 4
-/** Occurrences in one block at most, whatever the threads: what a block holds stays bounded in a large corpus. */
-const MAX_BLOCK_OCCURRENCES = 1 << 20
 
 /**
  * Kept paragraphs whose line recurs across at least `minStories` distinct stories. Lines are found
@@ -234,7 +232,7 @@ export function* findRecurringLines(input: RecurringLinesInput): Generator<LineB
       titleAt[i] = at >= row.length ? -1 : at
     }
   }
-  const blocks = new LineBlocks(input, { starts, grouped, document: occurrence.document, paragraph: occurrence.paragraph }, cap)
+  const blocks = new LineBlocks(input, { starts, grouped, document: occurrence.document, paragraph: occurrence.paragraph }, cap, input.threads > 1 ? input.threads * BLOCKS_PER_THREAD : 1)
   for (searchTitles(); ; searchTitles()) {
     const asked: number[] = []
     for (let line = 0; line < lineCount; line++) if (pending[line] !== 0) asked.push(line)
@@ -279,92 +277,4 @@ export function* findRecurringLines(input: RecurringLinesInput): Generator<LineB
     }
   }
   return verdicts
-}
-
-/** Where each recurring line's occurrences are: `grouped[starts[line] … starts[line + 1])` index the occurrence columns. */
-interface Occurrences {
-  readonly starts: Uint32Array
-  readonly grouped: Uint32Array
-  readonly document: U32List
-  readonly paragraph: U32List
-}
-
-/** Cuts the lines a round asks about into blocks (`confirm.ts`) of about equal work. */
-class LineBlocks {
-  /** Block number of each document in the block being cut (-1: not in it). */
-  private readonly local: Int32Array
-
-  constructor(
-    private readonly input: RecurringLinesInput,
-    private readonly occurrences: Occurrences,
-    private readonly cap: number,
-  ) {
-    this.local = new Int32Array(input.lines.length).fill(-1)
-  }
-
-  cut(asked: readonly number[], flags: Uint8Array): Array<{ lines: number[]; block: LineBlock }> {
-    const { starts } = this.occurrences
-    // A line's work: comparing its occurrences' sketches, and reading one text.
-    const weight = (line: number): number => starts[line + 1]! - starts[line]! + 4
-    let total = 0
-    for (const line of asked) total += weight(line)
-    const parts = this.input.threads > 1 ? this.input.threads * BLOCKS_PER_THREAD : 1
-    const blocks: Array<{ lines: number[]; block: LineBlock }> = []
-    let group: number[] = []
-    let work = 0
-    for (const line of asked) {
-      group.push(line)
-      work += weight(line)
-      if (work * parts < total && work < MAX_BLOCK_OCCURRENCES) continue
-      blocks.push({ lines: group, block: this.block(group, flags) })
-      group = []
-      work = 0
-    }
-    if (group.length > 0) blocks.push({ lines: group, block: this.block(group, flags) })
-    return blocks
-  }
-
-  private block(group: readonly number[], flags: Uint8Array): LineBlock {
-    const { starts, grouped, document, paragraph } = this.occurrences
-    const { lines, removed, changed } = this.input
-    const local = this.local
-    const documents: number[] = []
-    const lineStarts = new Uint32Array(group.length + 1)
-    group.forEach((line, l) => (lineStarts[l + 1] = lineStarts[l]! + starts[line + 1]! - starts[line]!))
-    const occurrences = new Uint32Array(lineStarts[group.length]!)
-    let next = 0
-    for (const line of group) {
-      for (let k = starts[line]!; k < starts[line + 1]!; k++) {
-        const position = document.at(grouped[k]!)
-        if (local[position] === -1) {
-          local[position] = documents.length
-          documents.push(position)
-        }
-        occurrences[next++] = local[position]!
-      }
-    }
-    // A changed document is sketched again from what it still holds (as `storyLines` keeps it).
-    const storyStarts = [0]
-    const storyParagraphs: number[] = []
-    for (const position of documents) {
-      local[position] = -1
-      if (changed[position] === 1) {
-        const row = lines[position]!.table
-        for (let p = 0; p < row.length / LINE_WORDS; p++) if ((row[p * LINE_WORDS + FLAGS]! & BOILERPLATE) === 0 && !removed.has(position, p)) storyParagraphs.push(p)
-      }
-      storyStarts.push(storyParagraphs.length)
-    }
-    return {
-      byTemplate: this.input.byTemplate,
-      cap: this.cap,
-      documents: Int32Array.from(documents),
-      changed: Uint8Array.from(documents, (position) => changed[position]!),
-      storyStarts: Uint32Array.from(storyStarts),
-      storyParagraphs: Uint32Array.from(storyParagraphs),
-      starts: lineStarts,
-      occurrences,
-      samples: Uint32Array.from(group, (line) => paragraph.at(grouped[starts[line]!]!)),
-      flags: Uint8Array.from(group, (line) => flags[line]!),
-    }
-  }
 }
