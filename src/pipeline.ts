@@ -152,8 +152,8 @@ export async function cleanCorpus(
     for (const item of held) if (item.skipped !== undefined) counter.add(tallyDocument(createDocument({ id: item.meta.id, text: item.text ?? '', skipped: item.skipped }), { status: 'skipped', text: '' }))
     const kept: number[] = []
     const cleanedBytes = new Float64Array(held.length)
-    // Near-duplicate summaries stay resident in columns (~125 bytes a document); shingle sets stay in the spool.
-    const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands)
+    // Near-duplicate summaries stay resident in columns (~253 bytes a document, sketch included); shingle sets stay in the spool.
+    const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands, undefined, options.neardup.numPerm)
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
     const passageTextPlaces = new PlaceTable()

@@ -7,6 +7,7 @@
 import type { NeardupOptions } from '../options.js'
 import type { Edge } from './cluster.js'
 import { bucketPairCodes } from './lsh.js'
+import { plausiblePairs } from './prefilter.js'
 import type { ClusterSummaryTable } from './table.js'
 import { intersectionSize, overlapOf } from './verify.js'
 
@@ -44,11 +45,12 @@ export function verifiedPairs(
   const fill = (band: number, out: Uint32Array): void => {
     for (let k = 0; k < n; k++) out[k] = keys[entries[k]! * bands + band]!
   }
-  const codes = bucketPairCodes(
-    n,
-    bands,
-    fill,
-    Int32Array.from(entries, (position) => rank[position]!),
+  // LSH's candidates, less those whose sketches rule out passing verification (prefilter.ts).
+  const codes = plausiblePairs(
+    bucketPairCodes(n, bands, fill, Int32Array.from(entries, (position) => rank[position]!)),
+    entries,
+    table,
+    { threshold: options.threshold, containment: options.containment, minContained: MIN_CONTAINED_SHINGLES },
   )
   const edges: Edge[] = []
   const shared = new Map<number, number>()
