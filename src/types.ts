@@ -181,7 +181,7 @@ export interface ClusterSummary {
   readonly bandKeys: Uint32Array
   /**
    * The low byte of each MinHash value (numPerm bytes, b-bit MinHash): estimates a candidate pair's
-   * Jaccard before its shingle sets are read (neardup/prefilter.ts). Absent in summaries read from shards.
+   * Jaccard before its shingle sets are read (neardup/prefilter.ts). Without one, every candidate pair is verified.
    */
   readonly sketch?: Uint8Array
 }

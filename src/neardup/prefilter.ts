@@ -69,7 +69,8 @@ export function neededJaccard(sizeA: number, sizeB: number, rules: VerifyRules):
 
 /**
  * The candidate pairs (codes x·n + y over `entries`, as `bucketPairCodes` gives them) that may pass
- * verification, in the same order. Pairs whose documents have no sketch (summaries from shards), or
+ * verification, in the same order. Pairs whose documents have no sketch (a library caller's own
+ * summaries may carry none), or
  * a set smaller than the sketch (one-permutation hashing fills empty bins from their neighbours,
  * which makes its values less independent), are always kept.
  */

@@ -79,7 +79,7 @@ describe('plausiblePairs', () => {
     expect(codes.length - kept.length).toBeGreaterThan(rejected / 2)
   })
 
-  it('keeps every candidate when the summaries carry no sketch (read from a shard)', () => {
+  it('keeps every candidate when the summaries carry no sketch', () => {
     const bare = ClusterSummaryTable.from(
       summaries.map(({ sketch: _, ...summary }) => summary),
       bands,
