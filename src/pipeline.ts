@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, loadText, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
-import { findCorpusBoilerplate, type CorpusLines } from './boilerplate/index.js'
+import { findCorpusBoilerplate, ruleCatalogue, type CorpusLines } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
 import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
@@ -207,6 +207,7 @@ export async function cleanCorpus(
       clusters: neardup.clusters,
       sharedPassages: neardup.sharedPassages,
       diagnostics: sortDiagnostics(context.diagnostics ?? []),
+      rules: ruleCatalogue(options.boilerplate),
     }
     await sink.begin(frame, held.length)
     context.onStage?.('writing')

@@ -109,8 +109,12 @@ export type Zone = 'top' | 'bottom' | 'anywhere'
 
 /** What was measured, and against what (vfile-message's `actual`/`expected`). */
 export type BoilerplateEvidence =
-  /** A rule of `boilerplate/rules.ts` (or a `--rules` file) matched: its regular expression source and zone. */
-  | { readonly by: 'pattern'; readonly pattern: string; readonly zone: Zone }
+  /**
+   * A rule of `boilerplate/rules.ts` (or a `--rules` file) matched: what its pattern matched (for a
+   * rejoined paragraph removed line by line, on its first line) and the zone it may fire in. The
+   * pattern itself is in the report's `rules`, once.
+   */
+  | { readonly by: 'pattern'; readonly match: string; readonly zone: Zone }
   /** The paragraph is a related-links header, or a headline in the run under one: the header's first line and text. */
   | { readonly by: 'block'; readonly header: LineNumber; readonly headerText: string }
   /**
@@ -255,6 +259,19 @@ export interface Report {
   readonly clusters: readonly Cluster[]
   readonly sharedPassages: readonly SharedPassage[]
   readonly diagnostics: readonly Diagnostic[]
+  /** The boilerplate rules in force, once: what each removal's `rule` id means (a linter's rule meta). */
+  readonly rules: readonly RuleInfo[]
+}
+
+/** A boilerplate rule in force for a run, as the report lists it. */
+export interface RuleInfo {
+  readonly id: string
+  readonly description: string
+  /** Pattern rules only: where they may fire, their regular expression, the longest paragraph (in words) they remove. */
+  readonly zone?: Zone
+  readonly pattern?: string
+  readonly flags?: string
+  readonly maxWords?: number
 }
 
 export interface ReportDocument {

@@ -7,12 +7,12 @@
  * recur across distinct stories (`corpus.ts`), word for word and then as templates (`template.ts`).
  */
 import type { BoilerplateOptions } from '../options.js'
-import type { BoilerplateEvidence, Document, DocumentSource, Paragraph } from '../types.js'
+import type { BoilerplateEvidence, Document, DocumentSource, Paragraph, RuleInfo } from '../types.js'
 import { arraySource, keptParagraphs } from '../document.js'
 import { findLinkBlocks } from './blocks.js'
 import { findRecurringLines, ParagraphSet, storyLines } from './corpus.js'
 import { summarizeParagraphs, type CorpusLines } from './lines.js'
-import { RULES, type BoilerplateRule } from './rules.js'
+import { DETECTOR_DESCRIPTIONS, DETECTOR_IDS, RULES, type BoilerplateRule } from './rules.js'
 import { findJunkByScore } from './score.js'
 import { shingles, SKETCH_CACHE_BYTES, StoryIndex } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
@@ -46,6 +46,24 @@ function isActive(id: string, options: BoilerplateOptions, optIn = false): boole
 /** The rules in force for these options, in table order, extra rules last. */
 export function activeRules(options: BoilerplateOptions): BoilerplateRule[] {
   return [...RULES, ...compileExtraRules(options)].filter((rule) => isActive(rule.id, options, rule.optIn))
+}
+
+/**
+ * The rules in force as the report lists them: pattern rules with their patterns (each removal
+ * names its rule and what matched, and the pattern is written once here), then the other detectors.
+ */
+export function ruleCatalogue(options: BoilerplateOptions): RuleInfo[] {
+  if (!options.enabled) return []
+  const patterns = activeRules(options).map((rule): RuleInfo => ({
+    id: rule.id,
+    description: rule.description,
+    zone: rule.zone,
+    pattern: rule.pattern.source,
+    flags: rule.pattern.flags,
+    maxWords: rule.maxWords,
+  }))
+  const detectors = DETECTOR_IDS.filter((id) => isActive(id, options)).map((id): RuleInfo => ({ id, description: DETECTOR_DESCRIPTIONS[id]! }))
+  return [...patterns, ...detectors]
 }
 
 /** Does this rule remove this paragraph, at this position among the document's paragraphs? */
@@ -91,22 +109,29 @@ class RuleTable {
   }
 
   /**
-   * The rule that removes a paragraph. A paragraph rejoined from several input lines (a hard wrap)
-   * is also junk when each of its lines alone is: footer lines can look like a wrapped paragraph.
+   * The rule that removes a paragraph, and the text it matched (the evidence). A paragraph rejoined
+   * from several input lines (a hard wrap) is also junk when each of its lines alone is: footer lines
+   * can look like a wrapped paragraph; then the evidence is what matched on the first of them.
    */
-  paragraph(paragraph: Paragraph, position: number, zones: Zones, inputLines: () => readonly string[]): BoilerplateRule | undefined {
+  paragraph(paragraph: Paragraph, position: number, zones: Zones, inputLines: () => readonly string[]): { rule: BoilerplateRule; match: string } | undefined {
     const whole = this.first(paragraph.text, position, zones)
-    if (whole || paragraph.lines.end === paragraph.lines.start) return whole
-    let first: BoilerplateRule | undefined
+    if (whole) return { rule: whole, match: matchedText(whole, paragraph.text) }
+    if (paragraph.lines.end === paragraph.lines.start) return undefined
+    let first: { rule: BoilerplateRule; match: string } | undefined
     for (let number = paragraph.lines.start; number <= paragraph.lines.end; number++) {
       const line = inputLines()[number - 1]!
       if (line.trim() === '') continue
       const rule = this.first(line, position, zones)
       if (rule === undefined) return undefined
-      first ??= rule
+      first ??= { rule, match: matchedText(rule, line) }
     }
     return first
   }
+}
+
+/** What a rule's pattern matched in a text it removes (asked once per removal, not per test). */
+function matchedText(rule: BoilerplateRule, text: string): string {
+  return rule.pattern.exec(text.trim())?.[0] ?? ''
 }
 
 // The table is made once per options object, not once per document.
@@ -128,10 +153,10 @@ export function markBoilerplate(document: Document, options: BoilerplateOptions)
   let inputLines: string[] | undefined
   const lines = (): string[] => (inputLines ??= document.text.split(/\r\n|\r|\n/u))
   paragraphs.forEach((paragraph, position) => {
-    const rule = rules.paragraph(paragraph, position, zones, lines)
-    if (!rule) return
+    const found = rules.paragraph(paragraph, position, zones, lines)
+    if (!found) return
     removed.add(paragraph.index)
-    remove(document, paragraph.index, rule.id, { by: 'pattern', pattern: rule.pattern.source, zone: rule.zone })
+    remove(document, paragraph.index, found.rule.id, { by: 'pattern', match: found.match, zone: found.rule.zone })
   })
   if (isActive('related-links', options)) {
     for (const match of findLinkBlocks(paragraphs, removed)) {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Tinypool } from 'tinypool'
-import run from './worker.js'
+import { runPass } from './worker.js'
 import type { PassagesOutput, PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
 
 export { loadDocument, loadText, type DocumentMeta, type RenderedDocument, type RenderOutput, type RenderItem, type Summary } from './passes.js'
@@ -66,7 +66,7 @@ export class PassRunner {
    */
   async dispatch<T extends PassTask>(task: T, use: (output: Output<T>) => void | Promise<void>): Promise<void> {
     const previous = this.inFlight[this.inFlight.length - 1] ?? Promise.resolve()
-    const result = this.pool === null ? Promise.resolve().then(() => run(task)) : (this.pool.run(task) as Promise<Output<T>>)
+    const result = this.pool === null ? Promise.resolve().then(() => runPass(task)) : (this.pool.run(task) as Promise<Output<T>>)
     const done = Promise.all([result, previous]).then(async ([output]) => {
       const out = output as Output<T>
       for (const [stage, ms] of Object.entries(out.timings)) this.timings[stage] = (this.timings[stage] ?? 0) + ms

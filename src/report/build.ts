@@ -15,6 +15,7 @@ import type {
   ReportStats,
   SharedPassage,
 } from '../types.js'
+import { ruleCatalogue } from '../boilerplate/index.js'
 import { explain } from './explain.js'
 import { VERSION } from '../version.js'
 
@@ -210,6 +211,7 @@ export function buildReport(input: ReportInput): Report {
     clusters: input.clusters,
     sharedPassages: input.sharedPassages,
     diagnostics: input.diagnostics,
+    rules: ruleCatalogue(input.options.boilerplate),
   }
 }
 

@@ -18,12 +18,12 @@ export function explain(decision: Decision): string {
       switch (evidence.by) {
         case 'pattern': {
           // The rule's own description reads better than its regular expression; rules from a
-          // --rules file may have none, and then the (shortened) pattern is the best we have.
+          // --rules file may have none, and then what the pattern matched is the best we have.
           const where = evidence.zone === 'anywhere' ? '' : `, in the ${evidence.zone} zone`
           const described = RULE_DESCRIPTIONS.get(decision.rule)
           if (described) return `matches the ${decision.rule} rule: ${described.replace(/\.$/u, '')}${where}`
-          const pattern = evidence.pattern.length > 80 ? `${evidence.pattern.slice(0, 77)}...` : evidence.pattern
-          return `matches the ${decision.rule} pattern /${pattern}/${where}`
+          const match = evidence.match.length > 80 ? `${evidence.match.slice(0, 77)}...` : evidence.match
+          return `matches the ${decision.rule} rule on "${match}"${where}`
         }
         case 'block':
           return `belongs to the block under the header "${evidence.headerText}" on line ${evidence.header}`

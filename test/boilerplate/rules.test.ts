@@ -72,6 +72,11 @@ describe('each rule inside an article', () => {
       const removed = report.documents[0]!.removed
       expect(removed.map((entry) => [entry.line, entry.rule])).toEqual([[6, rule.id]])
       expect(removed[0]).toMatchObject({ kind: 'boilerplate', by: 'pattern', zone: rule.zone })
+      // The evidence is what the pattern matched, a non-empty part of the line; the pattern itself is listed once.
+      const match = removed[0]!['match'] as string
+      expect(match.length).toBeGreaterThan(0)
+      expect(junk).toContain(match)
+      expect(report.rules.find((listed) => listed.id === rule.id)).toEqual({ id: rule.id, description: rule.description, zone: rule.zone, pattern: rule.pattern.source, flags: rule.pattern.flags, maxWords: rule.maxWords })
       expect(documents[0]!.text).toContain(content)
     })
   }
@@ -113,7 +118,19 @@ describe('each rule inside an article', () => {
     const text = ['Bank holds rates', 'Use code SAVE10 at the till, the manager said, and nobody did so all week.', ...BODY, 'Use code SAVE10 for 10% off'].join('\n')
     const { report } = await clean([{ id: 'a.txt', text }], { boilerplate: { extraRules } })
     expect(report.documents[0]!.removed.map((entry) => [entry.line, entry.rule, entry['zone']])).toEqual([[6, 'promo-code', 'bottom']])
-    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code pattern /^use code \\w+/, in the bottom zone')
+    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code rule on "Use code SAVE10", in the bottom zone')
+    expect(report.documents[0]!.removed[0]!['match']).toBe('Use code SAVE10')
+    expect(report.rules.find((rule) => rule.id === 'promo-code')).toEqual({ id: 'promo-code', description: 'A promo code pitch.', zone: 'bottom', pattern: '^use code \\w+', flags: 'iu', maxWords: 10 })
+  })
+
+  it('lists in the report the rules in force, and only those', async () => {
+    const text = ['Bank holds rates', ...BODY].join('\n')
+    const ids = async (boilerplate: object): Promise<string[]> => (await clean([{ id: 'a.txt', text }], { boilerplate })).report.rules.map((rule) => rule.id)
+    const all = await ids({})
+    expect(all).toEqual([...RULES.filter((rule) => !rule.optIn).map((rule) => rule.id), ...DETECTOR_IDS])
+    expect(await ids({ disable: ['byline', 'related-links'] })).toEqual(all.filter((id) => id !== 'byline' && id !== 'related-links'))
+    expect(await ids({ enable: ['social-footer'] })).toContain('social-footer')
+    expect(await ids({ enabled: false })).toEqual([])
   })
 
   it('removes a rejoined paragraph when each of its input lines is junk on its own, and not when one is content', () => {

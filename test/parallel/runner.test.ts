@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { markBoilerplate } from '../../src/boilerplate/index.js'
 import { createDocument } from '../../src/document.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
-import { BATCH_DOCUMENTS, loadDocument, PassRunner } from '../../src/parallel/index.js'
+import { BATCH_DOCUMENTS, loadDocument, PassRunner, type RenderOutput } from '../../src/parallel/index.js'
 import { markRepeats } from '../../src/repeats/index.js'
 import { segment } from '../../src/segment/index.js'
 import { createSpoolFolder, type RecordPlace } from '../../src/spool/index.js'
@@ -40,6 +40,43 @@ describe('PassRunner', () => {
       expect(Object.keys(runner.timings).sort()).toEqual(['boilerplate', 'corpus-summaries', 'repeats', 'segment'])
     } finally {
       await runner.close()
+      spool.dispose()
+    }
+  })
+
+  it('renders on threads the same bytes as inline, for batches of one short document (bytes in a shared pool) and of many', async () => {
+    const inputs = devCorpus().slice(0, 120)
+    const spool = createSpoolFolder()
+    const rendered = async (jobs: number): Promise<string[]> => {
+      const runner = new PassRunner(jobs)
+      try {
+        runner.start()
+        const places: RecordPlace[] = []
+        await runner.dispatch({ pass: 'read', spool: spool.dir, texts: inputs.map((input) => input.text), options: DEFAULT_OPTIONS }, (output) => {
+          output.documents.forEach((document, i) => (places[i] = document.place))
+        })
+        await runner.drain()
+        const shortest = inputs.reduce((best, input, i) => (input.text.length < inputs[best]!.text.length ? i : best), 0)
+        const batches = [[shortest], inputs.map((_, i) => i), [shortest]]
+        const out: string[] = []
+        for (const batch of batches) {
+          const items = batch.map((i) => ({ place: places[i]!, meta: { id: inputs[i]!.id, source: { file: inputs[i]!.id }, warnings: [] }, extra: [], selected: true }))
+          await runner.dispatch({ pass: 'render', spool: spool.dir, items, first: 1, out: null, entries: false, htmlDocuments: Infinity }, (output: RenderOutput) => {
+            for (const bytes of [output.json, output.html, output.jsonl]) out.push(Buffer.from(bytes).toString('utf8'))
+          })
+        }
+        await runner.drain()
+        return out
+      } finally {
+        await runner.close()
+      }
+    }
+    try {
+      const inline = await rendered(1)
+      expect(Math.min(...inline.slice(0, 3).map((text) => Buffer.byteLength(text)))).toBeLessThan(4096) // small enough for Buffer's pool
+      expect(inline[3]!.length).toBeGreaterThan(1 << 19)
+      expect(await rendered(2)).toEqual(inline)
+    } finally {
       spool.dispose()
     }
   })

@@ -113,6 +113,16 @@ async function expectDocumentView(page: Page, document: ReportDocument): Promise
   })
   expect(shown).toEqual(expected)
   await expect(page.locator('.original .note .reason').allTextContents()).resolves.toEqual(document.removed.map((removed) => removed.reason))
+  // Each rule chip's tooltip says what the rule is (and its pattern) from the report's rules; a
+  // pattern that matched only part of a line says which part.
+  const rules = new Map(((await page.evaluate(() => JSON.parse(window.document.getElementById('report-data')!.textContent!).rules)) as Report['rules']).map((rule) => [rule.id, rule]))
+  const titles = document.removed.map((removed) => {
+    const info = removed.kind === 'boilerplate' ? rules.get(removed.rule) : undefined
+    return info ? `${info.description}${info.pattern ? `\nPattern: /${info.pattern}/${info.flags ?? ''}` : ''}` : null
+  })
+  await expect(page.locator('.original .note .chip').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('title')))).resolves.toEqual(titles)
+  const partial = document.removed.flatMap((removed) => (removed['by'] === 'pattern' && removed['match'] !== removed.text.trim() ? [`matched “${String(removed['match'])}”`] : []))
+  await expect(page.locator('.original .note .match').allTextContents()).resolves.toEqual(partial)
   await expect(page.locator('.original li.line:not(.removed) del').count()).resolves.toBe(0)
   await expect(page.locator('.original li.line').count()).resolves.toBe(document.lines)
   // Rejoined hard wraps are shown as one bracketed run of lines.

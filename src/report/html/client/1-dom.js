@@ -5,6 +5,8 @@ const report = JSON.parse(document.getElementById('report-data').textContent)
 const docs = report.documents
 const docIndex = new Map(docs.map((entry, index) => [entry.id, index]))
 const clusterIndex = new Map(report.clusters.map((cluster) => [cluster.id, cluster]))
+// What each boilerplate rule id means (an older report.json has no rules: chips then carry no tooltip).
+const ruleInfo = new Map((report.rules || []).map((rule) => [rule.id, rule]))
 // A big report's page holds only its first documents in id order (report.capped: { documents, of });
 // every other document is in report.json only, and the page names it without a link.
 const capped = report.capped || null
@@ -107,7 +109,9 @@ function badge(status) {
 }
 
 function ruleChip(kind, rule) {
-  return h('span', { class: 'chip kind-' + kind }, kind + ':' + rule)
+  const info = kind === 'boilerplate' ? ruleInfo.get(rule) : undefined
+  const title = info ? info.description + (info.pattern ? '\nPattern: /' + info.pattern + '/' + (info.flags || '') : '') : null
+  return h('span', { class: 'chip kind-' + kind, title }, kind + ':' + rule)
 }
 
 function pager(view, params, page, pages) {

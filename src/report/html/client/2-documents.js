@@ -136,6 +136,8 @@ function removalNote(entry, removed) {
     ruleChip(removed.kind, removed.rule),
     ' ',
     h('span', { class: 'reason' }, removed.reason),
+    // A pattern that matched only part of the line: show which part.
+    removed.by === 'pattern' && removed.match && removed.match !== removed.text.trim() ? [' ', h('span', { class: 'match' }, 'matched “' + removed.match + '”')] : null,
     removed.kind === 'repeat' && removed.of ? [' ', h('a', { href: docHref(entry.id, removed.of), class: 'first-copy-link' }, 'first copy: line ' + removed.of)] : null,
   )
 }
