@@ -8,7 +8,7 @@ import { markRepeats } from '../../src/repeats/index.js'
 import { segment } from '../../src/segment/index.js'
 import { appendDocument, decodeDocument, encodeDocument, readDocument, readDocumentText, type DocumentRecord } from '../../src/spool/document.js'
 import { createSpoolFolder } from '../../src/spool/index.js'
-import type { Document } from '../../src/types.js'
+import type { Decision, Document } from '../../src/types.js'
 import { devCorpus, seedFiles } from '../helpers/index.js'
 
 /** A document through the per-document stages, as pass 1 spools it. */
@@ -74,6 +74,15 @@ describe('document records', () => {
       expect(back.text).toBe(text)
       expect(back).toEqual(parts(document))
     }
+  })
+
+  it('keep decisions JSON cannot hold (NaN, infinities), and strings holding "null"', () => {
+    const document = staged('One line\nTwo lines\n')
+    const odd: Decision[] = [
+      { kind: 'boilerplate', rule: 'x', paragraph: 0, evidence: { by: 'score', score: Number.NaN, threshold: Number.POSITIVE_INFINITY, features: { words: -Infinity } } },
+      { kind: 'boilerplate', rule: 'y', paragraph: 1, evidence: { by: 'pattern', match: 'null and void \ud800', zone: 'anywhere' } },
+    ]
+    for (const decisions of [odd, odd.slice(1)]) expect(roundTrip({ ...parts(document), decisions }).decisions).toEqual(decisions)
   })
 
   it('hold an empty document', () => {
