@@ -11,10 +11,10 @@
  *               would come back as null; -0 comes back as 0, which no reader tells from 0)
  *
  * A paragraph's text is cut from the text (or the rejoined texts after it: offsets past the text's
- * length), a view V8 keeps into it rather than a copy. Each string is written as Latin-1 when every
- * character fits, else UTF-8 (half of UTF-16 for mostly-English text with curly quotes), else, with
- * an unpaired surrogate that UTF-8 would replace, as UTF-16: every string reads back exactly.
- * Keys are only decoded when asked for: rendering never reads them.
+ * length), a view V8 keeps into it rather than a copy. Each string is written as UTF-8 (half of
+ * UTF-16 for mostly-English text with curly quotes; read back as Latin-1 when all ASCII), or, with
+ * an unpaired surrogate that UTF-8 would replace, as UTF-16: every string reads back exactly. Keys
+ * are only decoded when asked for: rendering never reads them.
  */
 import { deserialize, serialize } from 'node:v8'
 import type { Decision, Paragraph } from '../types.js'
@@ -34,7 +34,6 @@ const UTF8 = 1
 const UTF16 = 2
 /** The decisions v8-serialised rather than as JSON. */
 const V8 = 3
-const WIDE = /[^\x00-\xff]/
 /** ES2024's `String.prototype.isWellFormed` (in Node 20; not in the ES2023 library types): no unpaired surrogate. */
 const wellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed
 
