@@ -22,7 +22,7 @@ import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
-import { embedJson } from '../report/html/escape.js'
+import { embedJsonText } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
@@ -232,8 +232,10 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
         : loadDocument(task.spool, item.place, item.meta, item.extra, { keys: false })
     const entry = reportDocument(document, item.cluster)
     const index = task.first + i
-    json.push(reportJsonSeparator(index), reportJsonElement(entry))
-    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJson(entry))
+    // One stringify serves both: report.json's line for the document is the page's element, escaped.
+    const line = reportJsonElement(entry)
+    json.push(reportJsonSeparator(index), line)
+    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJsonText(line))
     if (item.selected) jsonl.push(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
     documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })
