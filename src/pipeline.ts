@@ -13,7 +13,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './options.js'
-import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, loadDocument, loadText, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
 import { findCorpusBoilerplate, ruleCatalogue, type CorpusLines } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSummaryTable, findClusters } from './neardup/index.js'
@@ -274,7 +274,7 @@ async function withUniqueIds(items: DocumentInput[], spool: string, places: Plac
   const seen = new Map<string, number>()
   for (const item of items) seen.set(item.id, (seen.get(item.id) ?? 0) + 1)
   const withTexts = items.map((item, position) =>
-    seen.get(item.id)! > 1 && item.skipped === undefined ? { ...item, text: readRecord<{ text: string }>(spool, places.get(position)).text } : item,
+    seen.get(item.id)! > 1 && item.skipped === undefined ? { ...item, text: loadText(spool, places.get(position)) } : item,
   )
   return uniqueIds(withTexts).map((item) => ({
     meta: { id: item.id, source: item.source ?? { file: item.id }, warnings: [...(item.warnings ?? [])] },
