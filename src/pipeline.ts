@@ -13,7 +13,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
-import { BATCH_CHARS, BATCH_DOCUMENTS, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, loadText, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
 import { corpusBoilerplateSteps, CorpusBuckets, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
@@ -151,8 +151,8 @@ export async function cleanCorpus(
     for (const item of held) if (item.skipped !== undefined) counter.add(tallyDocument(createDocument({ id: item.meta.id, text: item.text ?? '', skipped: item.skipped }), { status: 'skipped', text: '' }))
     const kept: number[] = []
     const cleanedBytes = new Float64Array(held.length)
-    // Near-duplicate summaries stay resident in columns (~125 bytes a document); shingle sets stay in the spool.
-    const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands)
+    // Near-duplicate summaries stay resident in columns (~253 bytes a document, sketch included); shingle sets stay in the spool.
+    const clusterSummaries = new ClusterSummaryTable(bandParameters(options.neardup).bands, undefined, options.neardup.numPerm)
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
     const passageTextPlaces = new PlaceTable()
@@ -276,7 +276,7 @@ async function withUniqueIds(items: DocumentInput[], spool: string, places: Plac
   const seen = new Map<string, number>()
   for (const item of items) seen.set(item.id, (seen.get(item.id) ?? 0) + 1)
   const withTexts = items.map((item, position) =>
-    seen.get(item.id)! > 1 && item.skipped === undefined ? { ...item, text: readRecord<{ text: string }>(spool, places.get(position)).text } : item,
+    seen.get(item.id)! > 1 && item.skipped === undefined ? { ...item, text: loadText(spool, places.get(position)) } : item,
   )
   return uniqueIds(withTexts).map((item) => ({
     meta: { id: item.id, source: item.source ?? { file: item.id }, warnings: [...(item.warnings ?? [])] },

@@ -164,8 +164,8 @@ export interface DuplicateEvidence {
 export type DuplicateDecision = Extract<DocumentDecision, { readonly kind: 'duplicate' }>
 
 /**
- * What near-duplicate search keeps resident per document (125 bytes at the defaults when kept in
- * a `ClusterSummaryTable`): computed in a worker by `summarizeForClusters()`, decided on by
+ * What near-duplicate search keeps resident per document (253 bytes at the defaults, sketch included,
+ * when kept in a `ClusterSummaryTable`): computed in a worker by `summarizeForClusters()`, decided on by
  * `findClusters()`, which reads a document's shingle set from the spool only when it must.
  */
 export interface ClusterSummary {
@@ -179,6 +179,11 @@ export interface ClusterSummary {
   readonly setHash: number
   /** One 32-bit LSH key per band of the MinHash signature (the signature itself is not kept). */
   readonly bandKeys: Uint32Array
+  /**
+   * The low byte of each MinHash value (numPerm bytes, b-bit MinHash): estimates a candidate pair's
+   * Jaccard before its shingle sets are read (neardup/prefilter.ts). Without one, every candidate pair is verified.
+   */
+  readonly sketch?: Uint8Array
 }
 
 export interface EmptyEvidence {

@@ -10,6 +10,7 @@
 import type { NeardupOptions } from '../options.js'
 import type { Edge } from './cluster.js'
 import { bucketPairCodes } from './lsh.js'
+import { plausiblePairs } from './prefilter.js'
 import type { ClusterSummaryTable } from './table.js'
 import { intersectionSize, overlapOf } from './verify.js'
 
@@ -119,10 +120,16 @@ export class CandidatePairs {
     const fill = (band: number, out: Uint32Array): void => {
       for (let k = 0; k < n; k++) out[k] = keys[entries[k]! * bands + band]!
     }
-    this.codes = bucketPairCodes(n, bands, fill, Int32Array.from(entries, (position) => rank[position]!))
+    // LSH's candidates, less those whose sketches rule out passing verification (prefilter.ts).
+    this.codes = plausiblePairs(
+      bucketPairCodes(n, bands, fill, Int32Array.from(entries, (position) => rank[position]!)),
+      entries,
+      table,
+      { threshold: options.threshold, containment: options.containment, minContained: MIN_CONTAINED_SHINGLES },
+    )
   }
 
-  /** Candidate pairs found by LSH (before verification; documents of two scripts are never compared). */
+  /** Candidate pairs to verify: LSH's, less those the sketches rule out (documents of two scripts are never compared). */
   get size(): number {
     return this.codes.length
   }

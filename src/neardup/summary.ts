@@ -62,6 +62,7 @@ export function summarizeForClusters(document: Document, options: NeardupOptions
     distinct: print.shingles.length,
     setHash: setHash(print.shingles),
     bandKeys: bandKeys(print.signature, bands, rows),
+    sketch: Uint8Array.from(print.signature, (value) => value & 0xff),
     shingles: print.shingles,
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Cluster summaries kept column by column in typed arrays: about 125 bytes per document at the
- * defaults (28 band keys), where an array of summary objects each holding its own Uint32Array
- * costs about 385 in V8 (measured at 100,000). What `findClusters()` reads, and what a large run keeps resident.
+ * defaults (28 band keys), plus the sketch (128 bytes) where summaries carry one, where an array of
+ * summary objects each holding its own Uint32Array costs about 385 in V8 (measured at 100,000).
+ * What `findClusters()` reads, and what a large run keeps resident.
  */
 import type { ClusterSummary } from '../types.js'
 
@@ -15,8 +16,12 @@ export class ClusterSummaryTable {
   modes: Uint8Array
   /** `bands` keys per document, one row after another. */
   keys: Uint32Array
+  /** `sketchLength` bytes per document (`ClusterSummary.sketch`); valid where `sketched` is 1. */
+  sketches: Uint8Array
+  sketched: Uint8Array
 
-  constructor(bands: number, capacity = 1024) {
+  /** `sketchLength`: the sketches' length (numPerm), or 0 to keep none. */
+  constructor(bands: number, capacity = 1024, readonly sketchLength = 0) {
     this.bands = bands
     const size = Math.max(1, capacity)
     this.lengths = new Uint32Array(size)
@@ -24,10 +29,12 @@ export class ClusterSummaryTable {
     this.setHashes = new Uint32Array(size)
     this.modes = new Uint8Array(size)
     this.keys = new Uint32Array(size * bands)
+    this.sketches = new Uint8Array(size * sketchLength)
+    this.sketched = new Uint8Array(sketchLength > 0 ? size : 0)
   }
 
   static from(summaries: readonly ClusterSummary[], bands: number): ClusterSummaryTable {
-    const table = new ClusterSummaryTable(bands, summaries.length)
+    const table = new ClusterSummaryTable(bands, summaries.length, summaries[0]?.sketch?.length ?? 0)
     for (const summary of summaries) table.add(summary)
     return table
   }
@@ -46,12 +53,16 @@ export class ClusterSummaryTable {
     this.setHashes[at] = summary.setHash
     this.modes[at] = summary.mode === 'char' ? 1 : 0
     this.keys.set(summary.bandKeys, at * this.bands)
+    if (summary.sketch !== undefined && this.sketchLength > 0 && summary.sketch.length === this.sketchLength) {
+      this.sketches.set(summary.sketch, at * this.sketchLength)
+      this.sketched[at] = 1
+    }
     return this.count++
   }
 
   /** Resident bytes of the columns (capacity included). */
   get byteLength(): number {
-    return this.lengths.byteLength + this.distinct.byteLength + this.setHashes.byteLength + this.modes.byteLength + this.keys.byteLength
+    return this.lengths.byteLength + this.distinct.byteLength + this.setHashes.byteLength + this.modes.byteLength + this.keys.byteLength + this.sketches.byteLength + this.sketched.byteLength
   }
 
   private grow(): void {
@@ -65,5 +76,7 @@ export class ClusterSummaryTable {
     this.setHashes = copied(this.setHashes, new Uint32Array(capacity))
     this.modes = copied(this.modes, new Uint8Array(capacity))
     this.keys = copied(this.keys, new Uint32Array(capacity * this.bands))
+    this.sketches = copied(this.sketches, new Uint8Array(capacity * this.sketchLength))
+    this.sketched = copied(this.sketched, new Uint8Array(this.sketchLength > 0 ? capacity : 0))
   }
 }

@@ -10,7 +10,7 @@ import { Tinypool } from 'tinypool'
 import { runPass } from './worker.js'
 import type { LinesOutput, PairsOutput, PassagesOutput, PassTask, ReadOutput, RenderOutput, SummarizeOutput } from './passes.js'
 
-export { loadDocument, type DocumentMeta, type RenderedDocument, type RenderOutput, type RenderItem, type Summary } from './passes.js'
+export { loadDocument, loadText, type DocumentMeta, type RenderedDocument, type RenderOutput, type RenderItem, type Summary } from './passes.js'
 
 /** A batch of pass 1 closes at this many UTF-16 code units of text… */
 export const BATCH_CHARS = 1 << 20

@@ -22,24 +22,14 @@ import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
-import { embedJson } from '../report/html/escape.js'
+import { embedJsonText } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
+import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
-import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, Paragraph, ReportDocument, Source } from '../types.js'
+import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
-import { attachLineTexts, detachLineTexts } from './slices.js'
-
-/** A document as spooled after pass 1: its text and what the per-document stages found. */
-interface SpooledDocument {
-  readonly text: string
-  readonly lineCount: number
-  readonly paragraphs: Paragraph[]
-  /** One-line paragraphs' texts are left out and cut from `text` again on load (`slices.ts`). */
-  readonly places: Int32Array
-  readonly decisions: Decision[]
-}
 
 /** What the main thread keeps of a document's input: everything but the text. */
 export interface DocumentMeta {
@@ -59,10 +49,12 @@ function timed<T>(timings: Timings, stage: string, work: () => T): T {
   }
 }
 
-/** A spooled document, whole again: its meta, its text, every decision so far (`extra` after the spooled ones). */
-export function loadDocument(spool: string, place: RecordPlace, meta: DocumentMeta, extra: readonly Decision[] = []): Document {
-  const record = readRecord<SpooledDocument>(spool, place)
-  attachLineTexts(record.text, record.paragraphs, record.places)
+/**
+ * A spooled document, whole again: its meta, its text, every decision so far (`extra` after the
+ * spooled ones). `keys: false` leaves every paragraph's key '' (see `decodeDocument`).
+ */
+export function loadDocument(spool: string, place: RecordPlace, meta: DocumentMeta, extra: readonly Decision[] = [], options: { readonly keys: boolean } = { keys: true }): Document {
+  const record = readDocument(spool, place, options)
   return {
     id: meta.id,
     source: meta.source,
@@ -72,6 +64,11 @@ export function loadDocument(spool: string, place: RecordPlace, meta: DocumentMe
     decisions: [...record.decisions, ...extra],
     warnings: [...meta.warnings],
   }
+}
+
+/** A spooled document's text alone. */
+export function loadText(spool: string, place: RecordPlace): string {
+  return readDocumentText(spool, place)
 }
 
 // ---- pass 1 ------------------------------------------------------------------------------------
@@ -100,10 +97,8 @@ export function readPass(task: ReadTask): ReadOutput {
   const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
   const stories = timed(timings, 'corpus-summaries', () => documents.map((document, i) => storySketch(document, lines[i]!, options.boilerplate)))
   const output = documents.map((document, i) => {
-    const { text, lineCount, paragraphs, decisions } = document
-    const record: SpooledDocument = { text, lineCount, paragraphs, decisions, places: detachLineTexts(text, paragraphs) }
     const story = stories[i]!
-    return { place: appendRecord(task.spool, 'documents', record), lines: lines[i]!, story: story === null ? null : appendRecord(task.spool, 'stories', story) }
+    return { place: appendDocument(task.spool, 'documents', document), lines: lines[i]!, story: story === null ? null : appendRecord(task.spool, 'stories', story) }
   })
   return { documents: output, timings }
 }
@@ -234,11 +229,13 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
     const document =
       item.place === null
         ? { ...createDocument({ id: item.meta.id, text: item.text ?? '', source: item.meta.source, warnings: [...item.meta.warnings], ...(item.skipped !== undefined ? { skipped: item.skipped } : {}) }), decisions: [...item.extra] }
-        : loadDocument(task.spool, item.place, item.meta, item.extra)
+        : loadDocument(task.spool, item.place, item.meta, item.extra, { keys: false })
     const entry = reportDocument(document, item.cluster)
     const index = task.first + i
-    json.push(reportJsonSeparator(index), reportJsonElement(entry))
-    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJson(entry))
+    // One stringify serves both: report.json's line for the document is the page's element, escaped.
+    const line = reportJsonElement(entry)
+    json.push(reportJsonSeparator(index), line)
+    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJsonText(line))
     if (item.selected) jsonl.push(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
     documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })

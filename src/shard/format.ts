@@ -8,7 +8,7 @@
  *                u32 body length, u32 CRC-32 of the body, then the body:
  *                u32 id length, id (UTF-8); u32 file length, file (UTF-8); u32 line (0: none);
  *                u32 length, u32 distinct, u32 set hash, u32 mode (0 word, 1 char);
- *                `bands` u32 band keys; `distinct` u32 shingle hashes (sorted)
+ *                `bands` u32 band keys; `numPerm` bytes of sketch; `distinct` u32 shingle hashes (sorted)
  *
  * Each record carries its own length and checksum, so a reader streams the file record by record,
  * names the record a cut or a flipped byte is in, and reads one record again by its offset.
@@ -22,7 +22,8 @@ import { VERSION } from '../version.js'
 
 export const SHARD_MAGIC = Buffer.from('NDSHARD\n', 'latin1')
 export const SHARD_FORMAT = 'neardup-shard'
-export const SHARD_VERSION = 1
+/** 2: records carry the sketch (the prefilter's low bytes of the MinHash values). */
+export const SHARD_VERSION = 2
 /** Typed arrays are copied byte for byte on little-endian machines (all of Node's usual ones). */
 const LITTLE_ENDIAN = endianness() === 'LE'
 /** Bytes before a record's body: its length and checksum. */
@@ -55,10 +56,11 @@ export interface ShardHeader {
   readonly documents: number
 }
 
-/** One document of a shard: where it came from, its cluster summary and its shingle set. */
+/** One document of a shard: where it came from, its cluster summary (sketch included) and its shingle set. */
 export interface ShardRecord extends ClusterSummary {
   readonly id: string
   readonly source: Source
+  readonly sketch: Uint8Array
   readonly shingles: Uint32Array
 }
 
@@ -111,7 +113,7 @@ export function encodeHead(header: ShardHeader): Buffer {
 export function encodeRecord(record: ShardRecord): Buffer {
   const id = Buffer.from(record.id, 'utf8')
   const file = Buffer.from(record.source.file, 'utf8')
-  const bodyLength = 4 + id.length + 4 + file.length + 4 * 5 + 4 * record.bandKeys.length + 4 * record.shingles.length
+  const bodyLength = 4 + id.length + 4 + file.length + 4 * 5 + 4 * record.bandKeys.length + record.sketch.length + 4 * record.shingles.length
   const bytes = Buffer.allocUnsafe(RECORD_PREFIX + bodyLength)
   let at = RECORD_PREFIX
   const u32 = (value: number): void => {
@@ -133,6 +135,8 @@ export function encodeRecord(record: ShardRecord): Buffer {
   u32(record.setHash)
   u32(record.mode === 'char' ? 1 : 0)
   words(record.bandKeys)
+  bytes.set(record.sketch, at)
+  at += record.sketch.length
   words(record.shingles)
   bytes.writeUInt32LE(bodyLength, 0)
   bytes.writeUInt32LE(crc32(bytes.subarray(RECORD_PREFIX)), 4)
@@ -140,10 +144,11 @@ export function encodeRecord(record: ShardRecord): Buffer {
 }
 
 /**
- * A record's body back (checksum already checked by the caller). `bands` comes from the header;
- * throws a plain Error saying what is wrong, which the reader turns into a `ShardError` with the place.
+ * A record's body back (checksum already checked by the caller). `bands` and `sketchLength` (numPerm)
+ * come from the header; throws a plain Error saying what is wrong, which the reader turns into a
+ * `ShardError` with the place.
  */
-export function decodeRecord(body: Buffer, bands: number): ShardRecord {
+export function decodeRecord(body: Buffer, bands: number, sketchLength: number): ShardRecord {
   let at = 0
   const u32 = (): number => {
     if (at + 4 > body.length) throw new Error('record ends inside a field')
@@ -175,9 +180,12 @@ export function decodeRecord(body: Buffer, bands: number): ShardRecord {
   const mode = u32()
   if (mode > 1) throw new Error(`unknown shingle mode ${mode}`)
   const bandKeys = words(bands)
+  if (at + sketchLength > body.length) throw new Error('record ends inside its sketch')
+  const sketch = Uint8Array.from(body.subarray(at, at + sketchLength))
+  at += sketchLength
   const shingles = words(distinct)
   if (at !== body.length) throw new Error(`${body.length - at} bytes left over after the shingle set`)
-  return { id, source: line === 0 ? { file } : { file, line }, length, mode: mode === 1 ? 'char' : 'word', distinct, setHash, bandKeys, shingles }
+  return { id, source: line === 0 ? { file } : { file, line }, length, mode: mode === 1 ? 'char' : 'word', distinct, setHash, bandKeys, sketch, shingles }
 }
 
 /** Checks a parsed header is one this version reads; says what is wrong, or null. */
@@ -190,6 +198,7 @@ export function headerProblem(header: unknown): string | null {
   if (!Number.isInteger(value.documents) || value.documents! < 0) return 'header has no document count'
   const settings = value.settings
   if (typeof settings !== 'object' || settings === null || !Number.isInteger(settings.lsh?.bands) || settings.lsh.bands < 1) return 'header has no LSH settings'
+  if (!Number.isInteger(settings.minhash?.numPerm) || settings.minhash.numPerm < 1) return 'header has no MinHash settings'
   return null
 }
 

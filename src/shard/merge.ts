@@ -75,7 +75,7 @@ function clusterShards(shards: readonly ShardFile[]): MergeReport {
   const settings = shards[0]!.header.settings
   const options = neardupOptionsOf(settings)
   const total = shards.reduce((sum, shard) => sum + shard.header.documents, 0)
-  const table = new ClusterSummaryTable(settings.lsh.bands, total)
+  const table = new ClusterSummaryTable(settings.lsh.bands, total, settings.minhash.numPerm)
   const ids: string[] = []
   // Where each document's record is: its shard, number, offset and size.
   const shardOf = new Uint32Array(total)

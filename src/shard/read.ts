@@ -109,7 +109,7 @@ export class ShardFile {
     if (body.length !== bytes.readUInt32LE(0)) throw this.problem(number, offset, 'its length does not match')
     if (crc32(body) !== bytes.readUInt32LE(4)) throw this.problem(number, offset, 'checksum mismatch (corrupt)')
     try {
-      return decodeRecord(body, this.header.settings.lsh.bands)
+      return decodeRecord(body, this.header.settings.lsh.bands, this.header.settings.minhash.numPerm)
     } catch (error) {
       throw this.problem(number, offset, (error as Error).message)
     }

@@ -27,6 +27,12 @@ export async function writeShard(path: string, corpus: SummarizedCorpus): Promis
   // several shards in one id order without sorting them.
   const order = Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
   const { table } = corpus
+  const sketchLength = corpus.options.neardup.numPerm
+  // Every summary a run makes carries its sketch; one without would poison the merge's prefilter.
+  const sketchOf = (k: number): Uint8Array => {
+    if (table.sketchLength !== sketchLength || table.sketched[k] !== 1) throw new Error(`internal: document ${ids[k]} has no sketch to write to the shard`)
+    return table.sketches.subarray(k * sketchLength, (k + 1) * sketchLength)
+  }
   const file = await AtomicStream.open(path)
   try {
     const head = encodeHead(shardHeader(corpus.options, corpus.size))
@@ -43,6 +49,7 @@ export async function writeShard(path: string, corpus: SummarizedCorpus): Promis
         setHash: table.setHashes[k]!,
         mode: table.modes[k] === 1 ? 'char' : 'word',
         bandKeys: table.keys.subarray(k * table.bands, (k + 1) * table.bands),
+        sketch: sketchOf(k),
         shingles: corpus.shingles(k),
       })
       pending.push(record)

@@ -1,9 +1,9 @@
 /**
  * The spool: what the passes learn about each document, on disk, so that a corpus far bigger than
- * memory is held as a few numbers per document (its place). Each thread appends records (v8-serialised: strings
- * and typed arrays round-trip exactly) to its own file, so threads never contend for a file and the
- * main thread never copies a record it does not read; a record is found again by its place (file,
- * start, length), from any thread.
+ * memory is held as a few numbers per document (its place). Each thread appends records (bytes: a
+ * v8-serialised value, or a document laid out by `document.ts`) to its own file, so threads never
+ * contend for a file and the main thread never copies a record it does not read; a record is found
+ * again by its place (file, start, length), from any thread.
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -107,15 +107,14 @@ export function closeSpoolFiles(): void {
 }
 
 /**
- * Appends one value to this thread's file of `kind` in `dir` and says where it went. Files are per
- * thread (`<kind>-<threadId>`), so appends from several workers never interleave.
+ * Appends one record's bytes to this thread's file of `kind` in `dir` and says where they went.
+ * Files are per thread (`<kind>-<threadId>`), so appends from several workers never interleave.
  */
-export function appendRecord(dir: string, kind: string, value: unknown): RecordPlace {
+export function appendBytes(dir: string, kind: string, bytes: Uint8Array): RecordPlace {
   const file = `${kind}-${threadId}`
   const path = join(dir, file)
   let writer = writers.get(path)
   if (!writer) writers.set(path, (writer = { fd: openSync(path, 'a'), size: 0 }))
-  const bytes = serialize(value)
   let written = 0
   while (written < bytes.length) written += writeSync(writer.fd, bytes, written, bytes.length - written)
   const place = { file, start: writer.size, length: bytes.length }
@@ -123,19 +122,32 @@ export function appendRecord(dir: string, kind: string, value: unknown): RecordP
   return place
 }
 
-/** Reads one record back (any thread: the file is opened for reading once per thread). */
-export function readRecord<T>(dir: string, place: RecordPlace): T {
+/**
+ * Reads one record's bytes back (any thread: the file is opened for reading once per thread), into
+ * `into` if given (the bytes are then a view of it), else into a buffer of their own.
+ */
+export function readBytes(dir: string, place: RecordPlace, into?: Buffer): Buffer {
   const path = join(dir, place.file)
   let fd = readers.get(path)
   if (fd === undefined) readers.set(path, (fd = openSync(path, 'r')))
-  const bytes = Buffer.allocUnsafe(place.length)
+  const bytes = into === undefined ? Buffer.allocUnsafe(place.length) : into.subarray(0, place.length)
   let read = 0
   while (read < place.length) {
     const count = readSync(fd, bytes, read, place.length - read, place.start + read)
     if (count === 0) throw new Error(`${path}: record at ${place.start} cut short (${read} of ${place.length} bytes)`)
     read += count
   }
-  return deserialize(bytes) as T
+  return bytes
+}
+
+/** Appends one value, v8-serialised (strings and typed arrays round-trip exactly). */
+export function appendRecord(dir: string, kind: string, value: unknown): RecordPlace {
+  return appendBytes(dir, kind, serialize(value))
+}
+
+/** Reads one value appended by `appendRecord` back. */
+export function readRecord<T>(dir: string, place: RecordPlace): T {
+  return deserialize(readBytes(dir, place)) as T
 }
 
 /**

@@ -91,3 +91,15 @@ export function runCli(args: readonly string[], options: { stdin?: string | Buff
     else child.stdin.end()
   })
 }
+
+/**
+ * report.json's layout, made the plain way (one JSON.stringify of the whole value): two-space
+ * indentation, each element of a top-level `documents` array compact on its own line.
+ */
+export function reportLayout(value: object): string {
+  const documents = (value as { documents?: unknown }).documents
+  if (!Array.isArray(documents) || documents.length === 0) return `${JSON.stringify(value, null, 2)}\n`
+  const mark = (i: number): string => `\u0000document ${i}\u0000`
+  const text = JSON.stringify({ ...value, documents: documents.map((_, i) => mark(i)) }, null, 2)
+  return `${text.replace(/"\\u0000document (\d+)\\u0000"/g, (_, i: string) => JSON.stringify(documents[Number(i)]) ?? 'null')}\n`
+}

@@ -99,6 +99,7 @@ describe('summarizeForClusters', () => {
       // Own buffers: posting a summary from a worker copies its own bytes, not a shared scratch buffer.
       expect(summary.bandKeys.buffer.byteLength).toBe(summary.bandKeys.byteLength)
       expect(shingles.buffer.byteLength).toBe(shingles.byteLength)
+      expect(summary.sketch!.buffer.byteLength).toBe(options.numPerm)
       expect(summary.bandKeys.byteLength + 3 * 4 + 1).toBeLessThanOrEqual(200)
     }
   })
@@ -154,6 +155,11 @@ describe('findClusters on summaries', () => {
     const ids = documents.map((document) => document.id)
     const read = (position: number): Uint32Array => summarized[position]!.shingles
     expect(findClusters(ids, table, read, options)).toEqual(findClusters(ids, summarized, read, options))
+    // With the sketches kept (as the pipeline keeps them): 128 bytes more and a flag for each.
+    const sketched = new ClusterSummaryTable(bandParameters(options).bands, 3, options.numPerm)
+    for (const summary of summarized) sketched.add(summary)
+    expect(sketched.byteLength).toBe(384 * (4 + 4 + 4 + 1 + 4 * bandParameters(options).bands + options.numPerm + 1))
+    expect(findClusters(ids, sketched, read, options)).toEqual(findClusters(ids, summarized, read, options))
     expect(() => findClusters(ids.slice(1), table, read, options)).toThrow(/one summary per id/)
   })
 

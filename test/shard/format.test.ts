@@ -11,6 +11,7 @@ const RECORD: ShardRecord = {
   distinct: 5,
   setHash: 0xdeadbeef,
   bandKeys: Uint32Array.from([1, 0xffffffff, 3]),
+  sketch: Uint8Array.from([0, 255, 7, 128]),
   shingles: Uint32Array.from([2, 9, 4000000000, 4000000001, 4294967295]),
 }
 
@@ -18,15 +19,17 @@ describe('shard records', () => {
   it('round-trip every field, a line of 0 meaning none', () => {
     const bytes = encodeRecord(RECORD)
     expect(bytes.readUInt32LE(0)).toBe(bytes.length - RECORD_PREFIX)
-    expect(decodeRecord(bytes.subarray(RECORD_PREFIX), 3)).toEqual(RECORD)
+    expect(decodeRecord(bytes.subarray(RECORD_PREFIX), 3, 4)).toEqual(RECORD)
     const noLine = { ...RECORD, source: { file: 'a.txt' }, mode: 'word' as const }
-    expect(decodeRecord(encodeRecord(noLine).subarray(RECORD_PREFIX), 3)).toEqual(noLine)
+    expect(decodeRecord(encodeRecord(noLine).subarray(RECORD_PREFIX), 3, 4)).toEqual(noLine)
   })
 
   it('say what is wrong with a body that does not fit its header', () => {
     const body = encodeRecord(RECORD).subarray(RECORD_PREFIX)
-    expect(() => decodeRecord(body, 4)).toThrow(/left over|ends inside/)
-    expect(() => decodeRecord(body.subarray(0, body.length - 2), 3)).toThrow(/ends inside its arrays/)
+    expect(() => decodeRecord(body, 4, 4)).toThrow(/left over|ends inside/)
+    expect(() => decodeRecord(body, 3, 5)).toThrow(/left over|ends inside/)
+    expect(() => decodeRecord(body.subarray(0, body.length - 2), 3, 4)).toThrow(/ends inside its arrays/)
+    expect(() => decodeRecord(body.subarray(0, body.length - 21), 3, 4)).toThrow(/ends inside its sketch/)
   })
 })
 
@@ -47,6 +50,9 @@ describe('shard headers', () => {
     expect(headerProblem({ ...header, version: 99 })).toMatch(/version 99/)
     expect(headerProblem({ ...header, format: 'other' })).toMatch(/format "other"/)
     expect(headerProblem({ ...header, documents: -1 })).toMatch(/document count/)
+    // Version 1 shards had no sketches: named, not misread.
+    expect(headerProblem({ ...header, version: 1 })).toMatch(/version 1; this neardup reads version 2/)
+    expect(headerProblem({ ...header, settings: { ...header.settings, minhash: {} } })).toMatch(/MinHash settings/)
     expect(headerProblem([])).toMatch(/document count|format/)
   })
 })

@@ -22,7 +22,12 @@ export function escapeHtml(text: string): string {
  * escaped so the text also stays valid if someone pastes it into JavaScript. JSON.parse reads it back unchanged.
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return embedJsonText(JSON.stringify(value))
+}
+
+/** `embedJson` of a value already stringified (compactly): a document's report.json line serves the page too. */
+export function embedJsonText(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** A fragment link to a view of the page (`#doc=ID`): the id is percent-encoded, so it can never become a scheme. */
