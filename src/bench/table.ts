@@ -72,9 +72,10 @@ export function renderMarkdown(result: BenchResult): string {
     'MB/s: input text (UTF-8) over wall time, whole process (start-up, reading, every stage, report.json and cleaned JSONL written). ' +
       'MB per CPU s: the same over user + system CPU time of all threads. Load: the 1-minute load average as the run ended ' +
       '(the machine is shared; above the core count, wall times are inflated). Stage columns are `stats.timings` of the report: ' +
-      'read (pass 1: reading with the per-document stages on the workers), corpus (corpus boilerplate on the main thread), summaries ' +
-      '(pass 2) and neardup (clusters and shared passages) are wall time; segment, boilerplate, repeats, corpus-summaries, ' +
-      'neardup-summaries and passages (verifying shared-passage candidates, inside neardup) are thread time summed over workers. Pass 3 (rendering and writing every output) is the rest of the wall time.',
+      'read (pass 1: reading with the per-document stages on the workers), corpus (the corpus boilerplate step), summaries ' +
+      '(pass 2) and neardup (clusters and shared passages) are wall time; segment, boilerplate, repeats, corpus-summaries, corpus-lines ' +
+      '(recurring lines confirmed, inside corpus), neardup-summaries, pairs (candidate pairs verified, inside neardup) and passages ' +
+      '(verifying shared-passage candidates, inside neardup) are thread time summed over workers. Pass 3 (rendering and writing every output) is the rest of the wall time.',
     '',
     `Command: \`${result.command}\``,
   )
