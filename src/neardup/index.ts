@@ -18,7 +18,8 @@ export { fingerprint, type Fingerprint, type FingerprintSettings } from './finge
 export { signText, signTexts, signOnePermutation, signClassic, estimateJaccard, type MinHashScheme } from './minhash.js'
 export { scanShingles, shingleSet, shingleMode } from './shingle.js'
 export { optimalBands, LshIndex, bucketPairs, bucketPairCodes } from './lsh.js'
-export { MIN_CONTAINED_SHINGLES, VERIFY_BLOCK_BYTES, verifyPairBlock, type PairBlock, type PairVerdicts } from './pairs.js'
+export { VERIFY_BLOCK_BYTES, verifyPairBlock, type PairBlock, type PairVerdicts } from './pairs.js'
+export { MIN_CONTAINED_SHINGLES, nearDuplicate, neededJaccard, type VerifyRules } from './verify.js'
 export { ClusterSummaryTable } from './table.js'
 export { summarizeForClusters, cleanedKey, lshThreshold, bandParameters, setHash, type SummarizedDocument } from './summary.js'
 

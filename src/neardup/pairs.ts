@@ -12,10 +12,7 @@ import type { Edge } from './cluster.js'
 import { bucketPairCodes } from './lsh.js'
 import { plausiblePairs } from './prefilter.js'
 import type { ClusterSummaryTable } from './table.js'
-import { intersectionSize, overlapOf } from './verify.js'
-
-/** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
-export const MIN_CONTAINED_SHINGLES = 25
+import { intersectionSize, nearDuplicate, type VerifyRules } from './verify.js'
 
 /** Shingle sets of first documents held at once while verifying (a news article's set is ~3 KB). */
 export const VERIFY_BLOCK_BYTES = 32 * 1024 * 1024
@@ -43,8 +40,7 @@ export interface PairBlock {
   /** 1 for a pair's first document: its set is held for the whole block; a second's is read when its turn comes. */
   readonly held: Uint8Array
   /** What makes a pair near-duplicates (the options' figures). */
-  readonly threshold: number
-  readonly containment: number
+  readonly rules: VerifyRules
 }
 
 /** A block's answer: the pairs that held, by their index in the block (ascending), and each one's |a ∩ b|. */
@@ -58,7 +54,7 @@ export interface PairVerdicts {
  * second documents in turn, each read once, against the held first documents.
  */
 export function verifyPairBlock(block: PairBlock, read: (k: number) => Uint32Array): PairVerdicts {
-  const { pairs, held, threshold, containment } = block
+  const { pairs, held, rules } = block
   const count = pairs.length / 2
   const sets = new Array<Uint32Array | undefined>(block.documents.length)
   const load = (k: number): Uint32Array => {
@@ -81,10 +77,7 @@ export function verifyPairBlock(block: PairBlock, read: (k: number) => Uint32Arr
       const p = order[i]!
       const setA = load(pairs[2 * p]!)
       const common = intersectionSize(setA, setB)
-      const measured = overlapOf(common, setA.length, setB.length)
-      const smaller = Math.min(setA.length, setB.length)
-      const contained = setA.length <= setB.length ? measured.containment : measured.containmentOfB
-      if (measured.jaccard >= threshold || (contained >= containment && smaller >= MIN_CONTAINED_SHINGLES)) passed[p] = common
+      if (nearDuplicate(common, setA.length, setB.length, rules)) passed[p] = common
     }
   }
   let verifiedCount = 0
@@ -125,7 +118,7 @@ export class CandidatePairs {
       bucketPairCodes(n, bands, fill, Int32Array.from(entries, (position) => rank[position]!)),
       entries,
       table,
-      { threshold: options.threshold, containment: options.containment, minContained: MIN_CONTAINED_SHINGLES },
+      options,
     )
   }
 
@@ -184,7 +177,7 @@ export class CandidatePairs {
       start = end
       if (pairs.length === 0) continue
       const documents = Int32Array.from(members, (x) => entries[x]!)
-      yield { documents, pairs: Int32Array.from(pairs), held: Uint8Array.from(held), threshold: this.options.threshold, containment: this.options.containment }
+      yield { documents, pairs: Int32Array.from(pairs), held: Uint8Array.from(held), rules: { threshold: this.options.threshold, containment: this.options.containment } }
     }
   }
 

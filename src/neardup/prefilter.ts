@@ -15,13 +15,7 @@
  * LSH itself misses at the threshold, and the verification of every pair kept stays exact.
  */
 import type { ClusterSummaryTable } from './table.js'
-
-/** What verification accepts (pairs.ts): Jaccard >= threshold, or containment >= containment with at least `minContained` shingles in the smaller set. */
-export interface VerifyRules {
-  readonly threshold: number
-  readonly containment: number
-  readonly minContained: number
-}
+import { neededJaccard, type VerifyRules } from './verify.js'
 
 /** Chance that a pair which would pass verification is dropped (the binomial tail cut off). */
 export const PREFILTER_ERROR = 1e-9
@@ -58,21 +52,11 @@ function cutoffTable(values: number): Int16Array {
   return table
 }
 
-/** The smallest Jaccard with which a pair of sets of these sizes passes verification. */
-export function neededJaccard(sizeA: number, sizeB: number, rules: VerifyRules): number {
-  const smaller = Math.min(sizeA, sizeB)
-  if (smaller < rules.minContained) return rules.threshold
-  // |A ∩ B| >= containment · smaller, as a Jaccard: I / (|A| + |B| - I).
-  const common = rules.containment * smaller
-  return Math.min(rules.threshold, common / (sizeA + sizeB - common))
-}
-
 /**
  * The candidate pairs (codes x·n + y over `entries`, as `bucketPairCodes` gives them) that may pass
  * verification, in the same order. Pairs whose documents have no sketch (a library caller's own
- * summaries may carry none), or
- * a set smaller than the sketch (one-permutation hashing fills empty bins from their neighbours,
- * which makes its values less independent), are always kept.
+ * summaries may carry none), or a set smaller than the sketch (one-permutation hashing fills empty
+ * bins from their neighbours, which makes its values less independent), are always kept.
  */
 export function plausiblePairs(codes: Float64Array, entries: Int32Array, table: ClusterSummaryTable, rules: VerifyRules): Float64Array {
   const values = table.sketchLength

@@ -55,3 +55,31 @@ export function overlapOf(shared: number, sizeA: number, sizeB: number): Overlap
 export function round4(value: number): number {
   return Math.round(value * 10000) / 10000
 }
+
+/** The containment route needs this many shingles in the smaller text: a sentence is not a copy. */
+export const MIN_CONTAINED_SHINGLES = 25
+
+/** What makes two texts near-duplicates: the options' figures (the minimum size is fixed). */
+export interface VerifyRules {
+  readonly threshold: number
+  readonly containment: number
+}
+
+/**
+ * Whether sets of `sizeA` and `sizeB` shingles sharing `common` are near-duplicates: Jaccard ≥
+ * threshold, or the smaller (≥ MIN_CONTAINED_SHINGLES) lies ≥ containment inside the larger.
+ */
+export function nearDuplicate(common: number, sizeA: number, sizeB: number, rules: VerifyRules): boolean {
+  const union = sizeA + sizeB - common
+  const smaller = Math.min(sizeA, sizeB)
+  return (union === 0 ? 0 : common / union) >= rules.threshold || (smaller >= MIN_CONTAINED_SHINGLES && common / smaller >= rules.containment)
+}
+
+/** The smallest Jaccard with which sets of these sizes are near-duplicates (`nearDuplicate` turned around). */
+export function neededJaccard(sizeA: number, sizeB: number, rules: VerifyRules): number {
+  const smaller = Math.min(sizeA, sizeB)
+  if (smaller < MIN_CONTAINED_SHINGLES) return rules.threshold
+  // |A ∩ B| >= containment · smaller, as a Jaccard: I / (|A| + |B| - I).
+  const common = rules.containment * smaller
+  return Math.min(rules.threshold, common / (sizeA + sizeB - common))
+}

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { bandParameters, bucketPairCodes, ClusterSummaryTable, findClusters, MIN_CONTAINED_SHINGLES, summarizeForClusters } from '../../src/neardup/index.js'
-import { agreementCutoff, neededJaccard, plausiblePairs, PREFILTER_ERROR } from '../../src/neardup/prefilter.js'
+import { agreementCutoff, plausiblePairs, PREFILTER_ERROR } from '../../src/neardup/prefilter.js'
+import { neededJaccard } from '../../src/neardup/verify.js'
 import { intersectionSize, overlapOf } from '../../src/neardup/verify.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
 import { doc } from '../helpers/index.js'
 
 const options = DEFAULT_OPTIONS.neardup
-const rules = { threshold: options.threshold, containment: options.containment, minContained: MIN_CONTAINED_SHINGLES }
+const rules = { threshold: options.threshold, containment: options.containment }
 
 /** P(Binomial(n, p) <= k), summed term by term with exact binomial coefficients. */
 function binomialTail(n: number, p: number, k: number): number {
@@ -66,7 +67,7 @@ describe('plausiblePairs', () => {
     const measured = overlapOf(intersectionSize(a.shingles, b.shingles), a.shingles.length, b.shingles.length)
     const smaller = Math.min(a.shingles.length, b.shingles.length)
     const contained = a.shingles.length <= b.shingles.length ? measured.containment : measured.containmentOfB
-    return a.mode === b.mode && (measured.jaccard >= rules.threshold || (contained >= rules.containment && smaller >= rules.minContained))
+    return a.mode === b.mode && (measured.jaccard >= rules.threshold || (contained >= rules.containment && smaller >= MIN_CONTAINED_SHINGLES))
   }
 
   it('keeps every candidate that passes verification and drops most of the others, in order', () => {
@@ -122,7 +123,8 @@ describe('plausiblePairs', () => {
     expect(measured.containmentOfB).toBeGreaterThanOrEqual(rules.containment)
     const table = ClusterSummaryTable.from(pair, bands)
     expect(plausiblePairs(Float64Array.of(1), Int32Array.of(0, 1), table, rules)).toEqual(Float64Array.of(1))
-    // Judged by the threshold alone, it would have been dropped.
-    expect(plausiblePairs(Float64Array.of(1), Int32Array.of(0, 1), table, { ...rules, minContained: Infinity })).toEqual(new Float64Array(0))
+    // Judged by the threshold alone, it would have been dropped: its sketches agree too little.
+    const agree = pair[0]!.sketch!.filter((value, i) => value === pair[1]!.sketch![i]).length
+    expect(agree).toBeLessThanOrEqual(agreementCutoff(options.numPerm, rules.threshold))
   })
 })
