@@ -54,16 +54,17 @@ function cutoffTable(values: number): Int16Array {
 
 /**
  * The candidate pairs (codes x·n + y over `entries`, as `bucketPairCodes` gives them) that may pass
- * verification, in the same order. Pairs whose documents have no sketch (a library caller's own
- * summaries may carry none), or a set smaller than the sketch (one-permutation hashing fills empty
- * bins from their neighbours, which makes its values less independent), are always kept.
+ * verification, in the same order. With no sketches in the table (a library caller's own summaries
+ * may carry none) every pair is kept, and so is a pair with a set smaller than the sketch
+ * (one-permutation hashing fills empty bins from their neighbours, which makes its values less
+ * independent).
  */
 export function plausiblePairs(codes: Float64Array, entries: Int32Array, table: ClusterSummaryTable, rules: VerifyRules): Float64Array {
   const values = table.sketchLength
   if (values === 0) return codes
   const n = entries.length
   const cutoffs = cutoffTable(values)
-  const { sketches, sketched, distinct } = table
+  const { sketches, distinct } = table
   let kept = 0
   const out = new Float64Array(codes.length)
   for (let k = 0; k < codes.length; k++) {
@@ -72,7 +73,7 @@ export function plausiblePairs(codes: Float64Array, entries: Int32Array, table: 
     const b = entries[code % n]!
     const sizeA = distinct[a]!
     const sizeB = distinct[b]!
-    if (sketched[a] === 0 || sketched[b] === 0 || sizeA < values || sizeB < values) {
+    if (sizeA < values || sizeB < values) {
       out[kept++] = code
       continue
     }

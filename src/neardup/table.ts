@@ -16,9 +16,8 @@ export class ClusterSummaryTable {
   modes: Uint8Array
   /** `bands` keys per document, one row after another. */
   keys: Uint32Array
-  /** `sketchLength` bytes per document (`ClusterSummary.sketch`); valid where `sketched` is 1. */
+  /** `sketchLength` bytes per document (`ClusterSummary.sketch`): every row has one, or the table keeps none. */
   sketches: Uint8Array
-  sketched: Uint8Array
 
   /** `sketchLength`: the sketches' length (numPerm), or 0 to keep none. */
   constructor(bands: number, capacity = 1024, readonly sketchLength = 0) {
@@ -30,11 +29,11 @@ export class ClusterSummaryTable {
     this.modes = new Uint8Array(size)
     this.keys = new Uint32Array(size * bands)
     this.sketches = new Uint8Array(size * sketchLength)
-    this.sketched = new Uint8Array(sketchLength > 0 ? size : 0)
   }
 
   static from(summaries: readonly ClusterSummary[], bands: number): ClusterSummaryTable {
-    const table = new ClusterSummaryTable(bands, summaries.length, summaries[0]?.sketch?.length ?? 0)
+    const sketched = summaries.length > 0 && summaries.every((summary) => summary.sketch !== undefined && summary.sketch.length === summaries[0]!.sketch!.length)
+    const table = new ClusterSummaryTable(bands, summaries.length, sketched ? summaries[0]!.sketch!.length : 0)
     for (const summary of summaries) table.add(summary)
     return table
   }
@@ -53,16 +52,16 @@ export class ClusterSummaryTable {
     this.setHashes[at] = summary.setHash
     this.modes[at] = summary.mode === 'char' ? 1 : 0
     this.keys.set(summary.bandKeys, at * this.bands)
-    if (summary.sketch !== undefined && this.sketchLength > 0 && summary.sketch.length === this.sketchLength) {
+    if (this.sketchLength > 0) {
+      if (summary.sketch?.length !== this.sketchLength) throw new Error(`Expected a sketch of ${this.sketchLength} bytes, got ${summary.sketch?.length ?? 'none'}`)
       this.sketches.set(summary.sketch, at * this.sketchLength)
-      this.sketched[at] = 1
     }
     return this.count++
   }
 
   /** Resident bytes of the columns (capacity included). */
   get byteLength(): number {
-    return this.lengths.byteLength + this.distinct.byteLength + this.setHashes.byteLength + this.modes.byteLength + this.keys.byteLength + this.sketches.byteLength + this.sketched.byteLength
+    return this.lengths.byteLength + this.distinct.byteLength + this.setHashes.byteLength + this.modes.byteLength + this.keys.byteLength + this.sketches.byteLength
   }
 
   private grow(): void {
@@ -77,6 +76,5 @@ export class ClusterSummaryTable {
     this.modes = copied(this.modes, new Uint8Array(capacity))
     this.keys = copied(this.keys, new Uint32Array(capacity * this.bands))
     this.sketches = copied(this.sketches, new Uint8Array(capacity * this.sketchLength))
-    this.sketched = copied(this.sketched, new Uint8Array(this.sketchLength > 0 ? capacity : 0))
   }
 }

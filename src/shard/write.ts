@@ -30,7 +30,7 @@ export async function writeShard(path: string, corpus: SummarizedCorpus): Promis
   const sketchLength = corpus.options.neardup.numPerm
   // Every summary a run makes carries its sketch; one without would poison the merge's prefilter.
   const sketchOf = (k: number): Uint8Array => {
-    if (table.sketchLength !== sketchLength || table.sketched[k] !== 1) throw new Error(`internal: document ${ids[k]} has no sketch to write to the shard`)
+    if (table.sketchLength !== sketchLength) throw new Error(`internal: document ${ids[k]} has no sketch to write to the shard`)
     return table.sketches.subarray(k * sketchLength, (k + 1) * sketchLength)
   }
   const file = await AtomicStream.open(path)

@@ -155,10 +155,10 @@ describe('findClusters on summaries', () => {
     const ids = documents.map((document) => document.id)
     const read = (position: number): Uint32Array => summarized[position]!.shingles
     expect(findClusters(ids, table, read, options)).toEqual(findClusters(ids, summarized, read, options))
-    // With the sketches kept (as the pipeline keeps them): 128 bytes more and a flag for each.
+    // With the sketches kept (as the pipeline keeps them): 128 bytes more for each.
     const sketched = new ClusterSummaryTable(bandParameters(options).bands, 3, options.numPerm)
     for (const summary of summarized) sketched.add(summary)
-    expect(sketched.byteLength).toBe(384 * (4 + 4 + 4 + 1 + 4 * bandParameters(options).bands + options.numPerm + 1))
+    expect(sketched.byteLength).toBe(384 * (4 + 4 + 4 + 1 + 4 * bandParameters(options).bands + options.numPerm))
     expect(findClusters(ids, sketched, read, options)).toEqual(findClusters(ids, summarized, read, options))
     expect(() => findClusters(ids.slice(1), table, read, options)).toThrow(/one summary per id/)
   })
