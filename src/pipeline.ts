@@ -326,7 +326,7 @@ async function corpusPass(
     const findings: LineFindings[] = []
     for (const [b, block] of step.value.entries()) {
       const documents = Array.from(block.documents, documentPlace)
-      const sketches = Array.from(block.documents, (k, b) => (block.changed[b] === 1 ? null : sketchPlace(k)))
+      const sketches = Array.from(block.documents, (k, i) => (block.changed[i] === 1 ? null : sketchPlace(k)))
       await runner.dispatch({ pass: 'lines', spool, block, documents, sketches }, (output) => {
         findings[b] = output.findings
       })
