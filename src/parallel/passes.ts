@@ -22,12 +22,13 @@ import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
-import { embedJsonText } from '../report/html/escape.js'
+import { embedJsonText, embedsUnchanged } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
 import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
+import { ByteBuilder } from '../write/bytes.js'
 import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
 
@@ -220,10 +221,13 @@ export interface RenderOutput {
   readonly timings: Timings
 }
 
+/** The largest batch output so far on this thread: the next batch's buffers start that big. */
+const renderedBytes = { json: 0, html: 0, jsonl: 0 }
+
 export async function renderPass(task: RenderTask): Promise<RenderOutput> {
-  const json: string[] = []
-  const html: string[] = []
-  const jsonl: string[] = []
+  const json = new ByteBuilder(renderedBytes.json)
+  const html = new ByteBuilder(renderedBytes.html)
+  const jsonl = new ByteBuilder(renderedBytes.jsonl)
   const documents: RenderedDocument[] = []
   for (const [i, item] of task.items.entries()) {
     const document =
@@ -232,17 +236,26 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
         : loadDocument(task.spool, item.place, item.meta, item.extra, { keys: false })
     const entry = reportDocument(document, item.cluster)
     const index = task.first + i
-    // One stringify serves both: report.json's line for the document is the page's element, escaped.
+    // One stringify serves both: report.json's line for the document is the page's element, escaped
+    // (and most lines need no escaping: their bytes are copied).
     const line = reportJsonElement(entry)
-    json.push(reportJsonSeparator(index), line)
-    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJsonText(line))
-    if (item.selected) jsonl.push(jsonlRecord(entry))
+    json.write(reportJsonSeparator(index))
+    const lineStart = json.length
+    json.write(line)
+    if (index < task.htmlDocuments) {
+      if (index > 0) html.write(',')
+      if (embedsUnchanged(line)) html.append(json.since(lineStart))
+      else html.write(embedJsonText(line))
+    }
+    if (item.selected) jsonl.write(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
     documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })
   }
-  const bytes = (parts: string[]): Uint8Array => Buffer.from(parts.join(''), 'utf8')
+  renderedBytes.json = Math.max(renderedBytes.json, json.length)
+  renderedBytes.html = Math.max(renderedBytes.html, html.length)
+  renderedBytes.jsonl = Math.max(renderedBytes.jsonl, jsonl.length)
   // Rendering is writing: like the writing of the files, it is not one of the report's timed stages.
-  return { json: bytes(json), html: bytes(html), jsonl: bytes(jsonl), documents, timings: {} }
+  return { json: json.bytes(), html: html.bytes(), jsonl: jsonl.bytes(), documents, timings: {} }
 }
 
 // ---- between passes 2 and 3: shared passages ----------------------------------------------------
