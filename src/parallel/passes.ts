@@ -26,7 +26,8 @@ import { embedJsonText, embedsUnchanged } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
-import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, ReportDocument, Source } from '../types.js'
+import { limitSize, parseJsonlLine } from '../read/index.js'
+import type { ClusterSummary, Decision, Diagnostic, Document, DocumentDecision, DocumentInput, DocumentStatus, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { ByteBuilder } from '../write/bytes.js'
 import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
@@ -77,31 +78,63 @@ export function loadText(spool: string, place: RecordPlace): string {
 export interface ReadTask {
   readonly pass: 'read'
   readonly spool: string
-  readonly texts: readonly string[]
+  /** The batch's inputs, in order: a text, or a JSONL line to parse here (its bytes end at `end` in `jsonl`, after the line before's). */
+  readonly inputs: readonly ReadInput[]
+  readonly jsonl: Uint8Array | null
   readonly options: CleanOptions
 }
 
+export type ReadInput = { readonly text: string } | { readonly end: number; readonly file: string; readonly line: number; readonly idField: string; readonly textField: string }
+
+/** A JSONL line as parsed on the worker, its text left here (the spool has it). */
+export type ParsedInput = Omit<DocumentInput, 'text'>
+
+export interface ReadDocument {
+  /** A JSONL line's document as parsed here, or null for a blank line (no document); absent for a text input. */
+  readonly parsed?: ParsedInput | null
+  /** What parsing the line said, for the reading thread to pass on. */
+  readonly diagnostics?: readonly Diagnostic[]
+  /** The document spooled, and its corpus-step summaries (`story`: its first story sketch, spooled, if that step runs); absent for a skipped input. */
+  readonly cleaned?: { readonly place: RecordPlace; readonly lines: CorpusLines; readonly story: RecordPlace | null }
+}
+
 export interface ReadOutput {
-  /** `story`: where the document's first story sketch for the corpus step is spooled (when that step runs). */
-  readonly documents: ReadonlyArray<{ readonly place: RecordPlace; readonly lines: CorpusLines; readonly story: RecordPlace | null }>
+  /** One per input, in order. */
+  readonly documents: readonly ReadDocument[]
   readonly timings: Timings
 }
 
 export function readPass(task: ReadTask): ReadOutput {
   const { options } = task
   const timings: Timings = {}
+  let start = 0
+  // JSONL lines are parsed here rather than on the reading thread, which would hand the text over
+  // as a string: the bytes come moved, and the reading thread never holds the corpus's text.
+  const read = task.inputs.map((input): { text: string | null; out: ReadDocument } => {
+    if ('text' in input) return { text: input.text, out: {} }
+    const diagnostics: Diagnostic[] = []
+    const line = { jsonl: task.jsonl!.subarray(start, input.end), file: input.file, line: input.line, options: { idField: input.idField, textField: input.textField, onDiagnostic: (diagnostic: Diagnostic) => diagnostics.push(diagnostic) } }
+    start = input.end
+    const parsed = parseJsonlLine(line)
+    const document = parsed === null ? null : limitSize(parsed, options.input)
+    const { text, ...meta } = document ?? { text: '' }
+    const out = { parsed: document === null ? null : (meta as ParsedInput), ...(diagnostics.length > 0 ? { diagnostics } : {}) }
+    return { text: document === null || document.skipped !== undefined ? null : text, out }
+  })
   // The stages never read the id: ids are made unique on the main thread once all are known.
-  const documents = task.texts.map((text) => createDocument({ id: '', text }))
+  const used = read.filter((input) => input.text !== null)
+  const documents = used.map((input) => createDocument({ id: '', text: input.text! }))
   timed(timings, 'segment', () => documents.forEach((document) => segment(document, options.segment)))
   timed(timings, 'boilerplate', () => documents.forEach((document) => markBoilerplate(document, options.boilerplate)))
   timed(timings, 'repeats', () => documents.forEach((document) => markRepeats(document, options.repeats)))
   const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
   const stories = timed(timings, 'corpus-summaries', () => documents.map((document, i) => storySketch(document, lines[i]!, options.boilerplate)))
-  const output = documents.map((document, i) => {
+  const cleaned = documents.map((document, i) => {
     const story = stories[i]!
     return { place: appendDocument(task.spool, 'documents', document), lines: lines[i]!, story: story === null ? null : appendRecord(task.spool, 'stories', story) }
   })
-  return { documents: output, timings }
+  let k = 0
+  return { documents: read.map(({ text, out }) => (text === null ? out : { ...out, cleaned: cleaned[k++]! })), timings }
 }
 
 // ---- pass 2 ------------------------------------------------------------------------------------
