@@ -215,7 +215,7 @@ export async function cleanCorpus(
     }
     await sink.begin(frame, held.length)
     context.onStage?.('writing')
-    await renderPass(held, places, extras, neardup.clusters, spool.dir, runner, sink)
+    await renderPass(held, places, extras, neardup.clusters, spool.dir, runner, sink, options.boilerplate.extraRules)
     return { frame, count: held.length }
   } finally {
     await runner.close()
@@ -425,6 +425,7 @@ async function renderPass(
   spool: string,
   runner: PassRunner,
   sink: DocumentSink,
+  extraRules: CleanOptions['boilerplate']['extraRules'],
 ): Promise<void> {
   const order = held.map((_, position) => position).sort((a, b) => compareIds(held[a]!.meta.id, held[b]!.meta.id))
   const clusterOf = canonicalClusters(clusters)
@@ -455,7 +456,7 @@ async function renderPass(
         selected: selected(position),
       }
     })
-    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
+    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, extraRules, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
     await runner.dispatch(task, (output) => sink.write(output, positions.map((position) => held[position]!.meta)))
   }
   await runner.drain()
