@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_OPTIONS, OptionsError, type CleanOptionsInput, type RuleSpec } from './options.js'
-import { readDocuments, DEFAULT_GLOB } from './read/index.js'
+import { isJsonlLine, readInputs, DEFAULT_GLOB, type InputItem } from './read/index.js'
 import { overwritesInput, unusableFolder } from './write/index.js'
 import { cleanToFiles, type DocumentNotice } from './write/stream.js'
 import { DETECTOR_DESCRIPTIONS, RULES } from './boilerplate/index.js'
@@ -19,7 +19,7 @@ import { loadReport, renderHtmlChunks, ReportFileError } from './report/html/ind
 import { writeChunksAtomic } from './write/atomic.js'
 import { createProgress, type Progress } from './progress/index.js'
 import { mergeShards, shardPathProblem, shardWriter, ShardError, writeMergeReport, dropList, type ShardWritten } from './shard/index.js'
-import type { Diagnostic, DocumentInput, Report, ReportDocument } from './types.js'
+import type { Diagnostic, Report, ReportDocument } from './types.js'
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_INPUT = join(PACKAGE_ROOT, 'seeds')
@@ -192,10 +192,10 @@ async function inputBytes(sources: readonly string[]): Promise<number | null> {
   return total
 }
 
-async function* counted(documents: AsyncIterable<DocumentInput>, progress: Progress): AsyncGenerator<DocumentInput> {
-  for await (const document of documents) {
-    progress.document(Buffer.byteLength(document.text))
-    yield document
+async function* counted(inputs: AsyncIterable<InputItem>, progress: Progress): AsyncGenerator<InputItem> {
+  for await (const input of inputs) {
+    progress.document(isJsonlLine(input) ? input.jsonl.length : Buffer.byteLength(input.text))
+    yield input
   }
 }
 
@@ -220,7 +220,7 @@ async function runClean(inputs: string[], flags: CleanFlags): Promise<number> {
   if (flags.shard !== undefined && !flags.neardup) throw new UsageError('--shard carries near-duplicate signatures: it cannot be used with --no-neardup')
   const shardProblem = flags.shard === undefined ? null : await shardPathProblem(flags.shard, sources)
   if (shardProblem) throw new UsageError(shardProblem)
-  const read = readDocuments(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
+  const read = readInputs(sources, { glob: flags.glob, idField: flags.idField, textField: flags.textField, onDiagnostic })
   const documents = progress ? counted(read, progress) : read
   let shard: ShardWritten | null = null
   const context = {

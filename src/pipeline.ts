@@ -13,11 +13,12 @@
  */
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
-import { BATCH_CHARS, BATCH_DOCUMENTS, loadText, PassRunner, type DocumentMeta, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
+import { BATCH_CHARS, BATCH_DOCUMENTS, loadText, PassRunner, type DocumentMeta, type ReadDocument, type ReadInput, type ReadOutput, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
+import { ByteBuilder } from './write/bytes.js'
 import { corpusBoilerplateSteps, CorpusBuckets, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
-import { limitSize, sortDiagnostics, uniqueIds } from './read/index.js'
+import { isJsonlLine, limitSize, sortDiagnostics, uniqueIds, type InputItem, type JsonlLine } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
 import { createDocument } from './document.js'
 import { createSpoolFolder, PlaceTable, readRecord, type RecordPlace } from './spool/index.js'
@@ -113,7 +114,7 @@ function compareIds(a: string, b: string): number {
  * kilobytes per document on this thread (summaries, decisions, clusters), never the text.
  */
 export async function cleanCorpus(
-  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  input: Iterable<InputItem> | AsyncIterable<InputItem>,
   optionsInput: CleanOptionsInput,
   context: CleanContext,
   sink: DocumentSink,
@@ -123,8 +124,10 @@ export async function cleanCorpus(
   const spool = createSpoolFolder(context.tempDir)
   const runner = new PassRunner(options.jobs)
   try {
-    const read = await timer.time('read', () => readPass(input, options, spool.dir, runner))
-    const held = read.held
+    const { held, places, ...forCorpus } = await timer.time('read', () => readPass(input, options, spool.dir, runner))
+    // The line summaries and story places serve the corpus step only: let them go after it (at
+    // 100,000 documents they are 300,000 objects the GC of this thread would keep marking).
+    let corpusInputs: typeof forCorpus | null = forCorpus
     const extras: Array<Decision[] | undefined> = []
     const addDecision = (position: number, decision: Decision): void => {
       ;(extras[position] ??= []).push(decision)
@@ -132,18 +135,20 @@ export async function cleanCorpus(
 
     const usable = held.flatMap((item, position) => (item.skipped === undefined ? [position] : []))
     await timer.time('corpus', async () => {
+      const { lines, stories, buckets } = corpusInputs!
       const removals = await corpusPass(
         usable.map((position) => held[position]!.meta.id),
-        usable.map((position) => read.lines[position]!),
+        usable.map((position) => lines[position]!),
         options,
-        (k) => read.places.get(usable[k]!),
-        (k) => read.stories.get(usable[k]!),
-        read.buckets,
+        (k) => places.get(usable[k]!),
+        (k) => stories.get(usable[k]!),
+        buckets,
         spool.dir,
         runner,
       )
       for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
     })
+    corpusInputs = null
 
     // Stats are counted as pass 2 goes (near-duplicates corrected after), so the report's frame is
     // complete before pass 3 and report.json can be written front to back.
@@ -156,7 +161,7 @@ export async function cleanCorpus(
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
     const passageTextPlaces = new PlaceTable()
-    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
+    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, places, extras, (position, summary) => {
       counter.add(summary.tally)
       if (summary.empty !== null) {
         addDecision(position, summary.empty)
@@ -210,7 +215,7 @@ export async function cleanCorpus(
     }
     await sink.begin(frame, held.length)
     context.onStage?.('writing')
-    await renderPass(held, read.places, extras, neardup.clusters, spool.dir, runner, sink)
+    await renderPass(held, places, extras, neardup.clusters, spool.dir, runner, sink)
     return { frame, count: held.length }
   } finally {
     await runner.close()
@@ -220,7 +225,7 @@ export async function cleanCorpus(
 
 /** Pass 1: reads every input and runs the per-document stages on it as it arrives. */
 async function readPass(
-  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  input: Iterable<InputItem> | AsyncIterable<InputItem>,
   options: CleanOptions,
   spool: string,
   runner: PassRunner,
@@ -231,34 +236,65 @@ async function readPass(
   const lines: CorpusLines[] = []
   // The corpus step's first sweep over the lines, made as they arrive (this thread waits on the workers then).
   const buckets = options.boilerplate.enabled ? new CorpusBuckets() : undefined
-  let batch: number[] = []
-  let texts: string[] = []
+  // The batch, in input order: inputs skipped here stay here; texts and JSONL lines go to a worker.
+  let batch: Array<{ readonly skipped: DocumentInput } | { readonly text: DocumentInput } | { readonly line: JsonlLine }> = []
+  let inputs: ReadInput[] = []
+  let jsonl: ByteBuilder | null = null
   let chars = 0
+  const take = (item: DocumentInput, cleaned: ReadDocument['cleaned']): void => {
+    const position = items.length
+    // The text went to the worker and the spool; only skipped inputs keep theirs here.
+    items.push(item.skipped === undefined ? { ...item, text: '' } : item)
+    if (cleaned === undefined) return
+    places.set(position, cleaned.place)
+    lines[position] = cleaned.lines
+    buckets?.add(cleaned.lines)
+    if (cleaned.story !== null) stories.set(position, cleaned.story)
+  }
   const dispatch = async (): Promise<void> => {
     if (batch.length === 0) return
-    const positions = batch
-    const task = { pass: 'read' as const, spool, texts, options }
+    const entries = batch
+    const bytes = jsonl === null ? null : jsonl.bytes()
+    const task = { pass: 'read' as const, spool, inputs, jsonl: bytes, options }
     batch = []
-    texts = []
+    inputs = []
+    jsonl = null
     chars = 0
-    await runner.dispatch(task, (output) => {
-      output.documents.forEach((document, i) => {
-        places.set(positions[i]!, document.place)
-        lines[positions[i]!] = document.lines
-        buckets?.add(document.lines)
-        if (document.story !== null) stories.set(positions[i]!, document.story)
-      })
-    })
+    const use = (output: ReadOutput): void => {
+      let k = 0
+      for (const entry of entries) {
+        if ('skipped' in entry) {
+          take(entry.skipped, undefined)
+          continue
+        }
+        const { parsed, diagnostics, cleaned } = output.documents[k++]!
+        if ('text' in entry) {
+          take(entry.text, cleaned)
+          continue
+        }
+        for (const diagnostic of diagnostics ?? []) entry.line.options.onDiagnostic(diagnostic)
+        if (parsed) take({ ...parsed, text: '' }, cleaned)
+      }
+    }
+    await runner.dispatch(task, use, bytes === null ? [] : [bytes.buffer as ArrayBuffer])
   }
   for await (const raw of input) {
-    const item = limitSize(raw, options.input)
-    const position = items.length
-    // The text goes to the workers and the spool; only skipped inputs keep theirs here.
-    items.push(item.skipped === undefined ? { ...item, text: '' } : item)
-    if (item.skipped !== undefined) continue
-    batch.push(position)
-    texts.push(item.text)
-    chars += item.text.length
+    if (isJsonlLine(raw)) {
+      jsonl ??= new ByteBuilder(BATCH_CHARS + (1 << 16))
+      jsonl.append(raw.jsonl)
+      const { idField, textField } = raw.options
+      inputs.push({ end: jsonl.length, file: raw.file, line: raw.line, idField, textField })
+      batch.push({ line: raw })
+      chars += raw.jsonl.length
+    } else {
+      const item = limitSize(raw, options.input)
+      if (item.skipped !== undefined) batch.push({ skipped: item })
+      else {
+        inputs.push({ text: item.text })
+        batch.push({ text: item })
+        chars += item.text.length
+      }
+    }
     if (chars < BATCH_CHARS && batch.length < BATCH_DOCUMENTS) continue
     runner.start() // a full batch with (maybe) more to come: worth the threads
     await dispatch()
@@ -427,7 +463,7 @@ async function renderPass(
 
 /** Cleans a corpus in memory: documents in, cleaned documents and the report out. */
 export async function clean(
-  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  input: Iterable<InputItem> | AsyncIterable<InputItem>,
   optionsInput: CleanOptionsInput = {},
   context: CleanContext = {},
 ): Promise<CleanResult> {

@@ -22,12 +22,14 @@ import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
-import { embedJsonText } from '../report/html/escape.js'
+import { embedJsonText, embedsUnchanged } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
-import type { ClusterSummary, Decision, Document, DocumentDecision, DocumentStatus, ReportDocument, Source } from '../types.js'
+import { limitSize, parseJsonlLine } from '../read/index.js'
+import type { ClusterSummary, Decision, Diagnostic, Document, DocumentDecision, DocumentInput, DocumentStatus, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
+import { ByteBuilder } from '../write/bytes.js'
 import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
 import { jsonlRecord } from '../write/texts.js'
 
@@ -76,31 +78,63 @@ export function loadText(spool: string, place: RecordPlace): string {
 export interface ReadTask {
   readonly pass: 'read'
   readonly spool: string
-  readonly texts: readonly string[]
+  /** The batch's inputs, in order: a text, or a JSONL line to parse here (its bytes end at `end` in `jsonl`, after the line before's). */
+  readonly inputs: readonly ReadInput[]
+  readonly jsonl: Uint8Array | null
   readonly options: CleanOptions
 }
 
+export type ReadInput = { readonly text: string } | { readonly end: number; readonly file: string; readonly line: number; readonly idField: string; readonly textField: string }
+
+/** A JSONL line as parsed on the worker, its text left here (the spool has it). */
+export type ParsedInput = Omit<DocumentInput, 'text'>
+
+export interface ReadDocument {
+  /** A JSONL line's document as parsed here, or null for a blank line (no document); absent for a text input. */
+  readonly parsed?: ParsedInput | null
+  /** What parsing the line said, for the reading thread to pass on. */
+  readonly diagnostics?: readonly Diagnostic[]
+  /** The document spooled, and its corpus-step summaries (`story`: its first story sketch, spooled, if that step runs); absent for a skipped input. */
+  readonly cleaned?: { readonly place: RecordPlace; readonly lines: CorpusLines; readonly story: RecordPlace | null }
+}
+
 export interface ReadOutput {
-  /** `story`: where the document's first story sketch for the corpus step is spooled (when that step runs). */
-  readonly documents: ReadonlyArray<{ readonly place: RecordPlace; readonly lines: CorpusLines; readonly story: RecordPlace | null }>
+  /** One per input, in order. */
+  readonly documents: readonly ReadDocument[]
   readonly timings: Timings
 }
 
 export function readPass(task: ReadTask): ReadOutput {
   const { options } = task
   const timings: Timings = {}
+  let start = 0
+  // JSONL lines are parsed here rather than on the reading thread, which would hand the text over
+  // as a string: the bytes come moved, and the reading thread never holds the corpus's text.
+  const read = task.inputs.map((input): { text: string | null; out: ReadDocument } => {
+    if ('text' in input) return { text: input.text, out: {} }
+    const diagnostics: Diagnostic[] = []
+    const line = { jsonl: task.jsonl!.subarray(start, input.end), file: input.file, line: input.line, options: { idField: input.idField, textField: input.textField, onDiagnostic: (diagnostic: Diagnostic) => diagnostics.push(diagnostic) } }
+    start = input.end
+    const parsed = parseJsonlLine(line)
+    const document = parsed === null ? null : limitSize(parsed, options.input)
+    const { text, ...meta } = document ?? { text: '' }
+    const out = { parsed: document === null ? null : (meta as ParsedInput), ...(diagnostics.length > 0 ? { diagnostics } : {}) }
+    return { text: document === null || document.skipped !== undefined ? null : text, out }
+  })
   // The stages never read the id: ids are made unique on the main thread once all are known.
-  const documents = task.texts.map((text) => createDocument({ id: '', text }))
+  const used = read.filter((input) => input.text !== null)
+  const documents = used.map((input) => createDocument({ id: '', text: input.text! }))
   timed(timings, 'segment', () => documents.forEach((document) => segment(document, options.segment)))
   timed(timings, 'boilerplate', () => documents.forEach((document) => markBoilerplate(document, options.boilerplate)))
   timed(timings, 'repeats', () => documents.forEach((document) => markRepeats(document, options.repeats)))
   const lines = timed(timings, 'corpus-summaries', () => documents.map((document) => summarizeLines(document, options.boilerplate)))
   const stories = timed(timings, 'corpus-summaries', () => documents.map((document, i) => storySketch(document, lines[i]!, options.boilerplate)))
-  const output = documents.map((document, i) => {
+  const cleaned = documents.map((document, i) => {
     const story = stories[i]!
     return { place: appendDocument(task.spool, 'documents', document), lines: lines[i]!, story: story === null ? null : appendRecord(task.spool, 'stories', story) }
   })
-  return { documents: output, timings }
+  let k = 0
+  return { documents: read.map(({ text, out }) => (text === null ? out : { ...out, cleaned: cleaned[k++]! })), timings }
 }
 
 // ---- pass 2 ------------------------------------------------------------------------------------
@@ -220,10 +254,13 @@ export interface RenderOutput {
   readonly timings: Timings
 }
 
+/** The largest batch output so far on this thread: the next batch's buffers start that big. */
+const renderedBytes = { json: 0, html: 0, jsonl: 0 }
+
 export async function renderPass(task: RenderTask): Promise<RenderOutput> {
-  const json: string[] = []
-  const html: string[] = []
-  const jsonl: string[] = []
+  const json = new ByteBuilder(renderedBytes.json)
+  const html = new ByteBuilder(renderedBytes.html)
+  const jsonl = new ByteBuilder(renderedBytes.jsonl)
   const documents: RenderedDocument[] = []
   for (const [i, item] of task.items.entries()) {
     const document =
@@ -232,17 +269,26 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
         : loadDocument(task.spool, item.place, item.meta, item.extra, { keys: false })
     const entry = reportDocument(document, item.cluster)
     const index = task.first + i
-    // One stringify serves both: report.json's line for the document is the page's element, escaped.
+    // One stringify serves both: report.json's line for the document is the page's element, escaped
+    // (and most lines need no escaping: their bytes are copied).
     const line = reportJsonElement(entry)
-    json.push(reportJsonSeparator(index), line)
-    if (index < task.htmlDocuments) html.push(index === 0 ? '' : ',', embedJsonText(line))
-    if (item.selected) jsonl.push(jsonlRecord(entry))
+    json.write(reportJsonSeparator(index))
+    const lineStart = json.length
+    json.write(line)
+    if (index < task.htmlDocuments) {
+      if (index > 0) html.write(',')
+      if (embedsUnchanged(line)) html.append(json.since(lineStart))
+      else html.write(embedJsonText(line))
+    }
+    if (item.selected) jsonl.write(jsonlRecord(entry))
     if (task.out !== null && item.fileName !== undefined) await writeFileAtomic(join(task.out, item.fileName), entry.text)
     documents.push({ status: entry.status, reason: entry.reason, ...(task.entries || entry.id === task.explain ? { entry } : {}) })
   }
-  const bytes = (parts: string[]): Uint8Array => Buffer.from(parts.join(''), 'utf8')
+  renderedBytes.json = Math.max(renderedBytes.json, json.length)
+  renderedBytes.html = Math.max(renderedBytes.html, html.length)
+  renderedBytes.jsonl = Math.max(renderedBytes.jsonl, jsonl.length)
   // Rendering is writing: like the writing of the files, it is not one of the report's timed stages.
-  return { json: bytes(json), html: bytes(html), jsonl: bytes(jsonl), documents, timings: {} }
+  return { json: json.bytes(), html: html.bytes(), jsonl: jsonl.bytes(), documents, timings: {} }
 }
 
 // ---- between passes 2 and 3: shared passages ----------------------------------------------------

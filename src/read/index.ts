@@ -4,12 +4,16 @@
  */
 import type { Diagnostic, DocumentInput } from '../types.js'
 import { basename, isDirectory, listDirectory, readFiles, type ReadHooks } from './files.js'
-import { readJsonl } from './jsonl.js'
+import { isJsonlLine, parseJsonlLine, readJsonlLines, type JsonlLine } from './jsonl.js'
 
 export { decode } from './decode.js'
 export { uniqueIds } from './ids.js'
 export { limitSize } from './limit.js'
 export { sortDiagnostics } from './diagnostics.js'
+export { isJsonlLine, parseJsonlLine, type JsonlLine } from './jsonl.js'
+
+/** What the pipeline reads: documents, and JSONL lines it parses itself (on its worker threads). */
+export type InputItem = DocumentInput | JsonlLine
 export type { ReadHooks } from './files.js'
 
 export interface ReadOptions {
@@ -36,6 +40,20 @@ function isJsonl(path: string): boolean {
 
 /** Every document of every input, in input order (directories in sorted path order). */
 export async function* readDocuments(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput> {
+  for await (const item of readInputs(inputs, options)) {
+    if (!isJsonlLine(item)) yield item
+    else {
+      const document = parseJsonlLine(item)
+      if (document) yield document
+    }
+  }
+}
+
+/**
+ * `readDocuments`, but JSONL lines come unparsed (`JsonlLine`): the pipeline (`cleanToFiles`,
+ * `clean`) takes both and parses each line on a worker thread, where its document is cleaned.
+ */
+export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput | JsonlLine> {
   const onDiagnostic = options.onDiagnostic ?? (() => {})
   const glob = options.glob ?? DEFAULT_GLOB
   for (const input of inputs) {
@@ -44,7 +62,7 @@ export async function* readDocuments(inputs: readonly string[], options: ReadOpt
         onDiagnostic({ severity: 'error', code: 'not-found', file: input, message: 'no such file or directory' })
         continue
       }
-      yield* readJsonl(input, { idField: options.idField ?? 'id', textField: options.textField ?? 'text', onDiagnostic })
+      yield* readJsonlLines(input, { idField: options.idField ?? 'id', textField: options.textField ?? 'text', onDiagnostic })
       continue
     }
     const directory = await isDirectory(input)

@@ -58,12 +58,37 @@ export function parseRecord(raw: string, file: string, line: number, options: Js
 }
 
 /**
- * The lines of a byte stream, split on LF (a CR before it is dropped), each decoded on its own so
- * that a broken byte is reported with its line. Holds one line at a time, however long.
+ * A JSONL line read but not yet parsed: its bytes (a CR before the LF dropped) and where it is.
+ * The pipeline parses it where the document's work is done (a worker thread), so the text never
+ * passes through the reading thread as a string; `parseJsonlLine` does the parsing anywhere.
  */
-export async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ text: string; warning?: string }> {
+export interface JsonlLine {
+  readonly jsonl: Uint8Array
+  /** The file as messages name it (`<stdin>` for `-`). */
+  readonly file: string
+  readonly line: number
+  readonly options: JsonlReadOptions
+}
+
+export function isJsonlLine(item: object): item is JsonlLine {
+  return 'jsonl' in item
+}
+
+/** A JSONL line → its document (or a skipped one), or null for a blank line; problems go to the line's `onDiagnostic`. */
+export function parseJsonlLine(line: JsonlLine, onDiagnostic: (diagnostic: Diagnostic) => void = line.options.onDiagnostic): DocumentInput | null {
+  const { text, warning } = decodeLine(line.jsonl)
+  const document = parseRecord(text, line.file, line.line, { ...line.options, onDiagnostic })
+  // A skipped record's diagnostic already names the line; a used one carries the warning.
+  return document && warning && !document.skipped ? { ...document, warnings: [warning, ...(document.warnings ?? [])] } : document
+}
+
+/**
+ * The lines of a byte stream, split on LF (a CR before it is dropped), as bytes. Holds one line at
+ * a time, however long; a line inside one chunk is a view of it.
+ */
+export async function* rawLines(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let parts: Buffer[] = []
-  const emit = (line: Buffer) => decodeLine(line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line)
+  const emit = (line: Buffer): Buffer => (line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line)
   for await (const chunk of stream) {
     let start = 0
     for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
@@ -77,12 +102,18 @@ export async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<
   if (parts.length > 0) yield emit(Buffer.concat(parts))
 }
 
+/** `rawLines`, each decoded on its own so that a broken byte is reported with its line. */
+export async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ text: string; warning?: string }> {
+  for await (const line of rawLines(stream)) yield decodeLine(line)
+}
+
 async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   yield head
   yield* rest
 }
 
-export async function* readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
+/** A JSONL file's lines, unparsed (see `JsonlLine`). A binary or unreadable file is one diagnostic. */
+export async function* readJsonlLines(file: string, options: JsonlReadOptions): AsyncGenerator<JsonlLine> {
   const stream = openJsonl(file)
   const name = file === '-' ? '<stdin>' : file
   let number = 0
@@ -97,13 +128,16 @@ export async function* readJsonl(file: string, options: JsonlReadOptions): Async
       return
     }
     const rest = { [Symbol.asyncIterator]: () => chunks }
-    for await (const { text, warning } of byteLines(prepend(first.value, rest))) {
-      number++
-      const document = parseRecord(text, name, number, options)
-      // A skipped record's diagnostic already names the line; a used one carries the warning.
-      if (document) yield warning && !document.skipped ? { ...document, warnings: [warning, ...(document.warnings ?? [])] } : document
-    }
+    for await (const bytes of rawLines(prepend(first.value, rest))) yield { jsonl: bytes, file: name, line: ++number, options }
   } catch (error) {
     options.onDiagnostic({ severity: 'error', code: 'unreadable', file: name, line: number + 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })
+  }
+}
+
+/** A JSONL file's documents, parsed here. */
+export async function* readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
+  for await (const line of readJsonlLines(file, options)) {
+    const document = parseJsonlLine(line)
+    if (document) yield document
   }
 }

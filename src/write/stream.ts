@@ -9,7 +9,8 @@ import { once } from 'node:events'
 import { cleanCorpus, type CleanContext } from '../pipeline.js'
 import { resolveOptions, type CleanOptionsInput } from '../options.js'
 import { pageFrameChunks } from '../report/html/index.js'
-import type { DocumentInput, Report, ReportDocument, Source } from '../types.js'
+import type { InputItem } from '../read/index.js'
+import type { Report, ReportDocument, Source } from '../types.js'
 import { AtomicStream, removeStaleTemporaries } from './atomic.js'
 import { DOCUMENTS_SLOT } from '../report/build.js'
 import { reportFrameChunks, reportJsonSeparator } from './report-json.js'
@@ -79,7 +80,7 @@ async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array)
 }
 
 export async function cleanToFiles(
-  input: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  input: Iterable<InputItem> | AsyncIterable<InputItem>,
   options: CleanOptionsInput,
   context: CleanContext,
   files: StreamOptions,

@@ -46,11 +46,11 @@ describe('the lines pass', () => {
       const size = Math.ceil(BATCH_DOCUMENTS / 4)
       for (let from = 0; from < inputs.length; from += size) {
         const texts = inputs.slice(from, from + size).map((input) => input.text)
-        await runner.dispatch({ pass: 'read', spool: spool.dir, texts, options }, (output) => {
+        await runner.dispatch({ pass: 'read', spool: spool.dir, inputs: texts.map((text) => ({ text })), jsonl: null, options }, (output) => {
           output.documents.forEach((document, i) => {
-            places[from + i] = document.place
-            sketches[from + i] = document.story
-            lines[from + i] = document.lines
+            places[from + i] = document.cleaned!.place
+            sketches[from + i] = document.cleaned!.story
+            lines[from + i] = document.cleaned!.lines
           })
         })
       }

@@ -12,9 +12,9 @@ describe('renderPass', () => {
     const inputs = [...seedFiles(), ...devCorpus().slice(0, 150)]
     const spool = createSpoolFolder()
     try {
-      const read = readPass({ pass: 'read', spool: spool.dir, texts: inputs.map((input) => input.text), options: DEFAULT_OPTIONS })
+      const read = readPass({ pass: 'read', spool: spool.dir, inputs: inputs.map((input) => ({ text: input.text })), jsonl: null, options: DEFAULT_OPTIONS })
       const metas = inputs.map(({ id }): DocumentMeta => ({ id, source: { file: id }, warnings: [] }))
-      const places = read.documents.map((document) => document.place)
+      const places = read.documents.map((document) => document.cleaned!.place)
       const withKeys = places.map((place, i) => loadDocument(spool.dir, place, metas[i]!))
       expect(withKeys.some((document) => document.decisions.length > 0 && document.paragraphs.some((paragraph) => paragraph.key !== ''))).toBe(true)
       const rendered = await renderPass({

@@ -28,9 +28,9 @@ describe('PassRunner', () => {
       const size = Math.ceil(BATCH_DOCUMENTS / 8) // several batches in flight at once
       for (let from = 0; from < inputs.length; from += size) {
         const batch = inputs.slice(from, from + size)
-        await runner.dispatch({ pass: 'read', spool: spool.dir, texts: batch.map((input) => input.text), options: DEFAULT_OPTIONS }, (output) => {
+        await runner.dispatch({ pass: 'read', spool: spool.dir, inputs: batch.map((input) => ({ text: input.text })), jsonl: null, options: DEFAULT_OPTIONS }, (output) => {
           order.push(from)
-          output.documents.forEach((document, i) => (places[from + i] = document.place))
+          output.documents.forEach((document, i) => (places[from + i] = document.cleaned!.place))
         })
       }
       await runner.drain()
@@ -52,8 +52,8 @@ describe('PassRunner', () => {
       try {
         runner.start()
         const places: RecordPlace[] = []
-        await runner.dispatch({ pass: 'read', spool: spool.dir, texts: inputs.map((input) => input.text), options: DEFAULT_OPTIONS }, (output) => {
-          output.documents.forEach((document, i) => (places[i] = document.place))
+        await runner.dispatch({ pass: 'read', spool: spool.dir, inputs: inputs.map((input) => ({ text: input.text })), jsonl: null, options: DEFAULT_OPTIONS }, (output) => {
+          output.documents.forEach((document, i) => (places[i] = document.cleaned!.place))
         })
         await runner.drain()
         const shortest = inputs.reduce((best, input, i) => (input.text.length < inputs[best]!.text.length ? i : best), 0)

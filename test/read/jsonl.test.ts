@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { byteLines, parseRecord, readJsonl } from '../../src/read/jsonl.js'
+import { byteLines, parseJsonlLine, parseRecord, readJsonl, readJsonlLines, type JsonlLine } from '../../src/read/jsonl.js'
 import { withTempDir } from '../helpers/index.js'
 import type { Diagnostic } from '../../src/types.js'
 
@@ -59,5 +59,51 @@ describe('readJsonl', () => {
       expect(documents).toEqual([])
       expect(diagnostics).toEqual([{ severity: 'error', code: 'binary', file: path, message: 'binary file (gzip archive), not JSONL' }])
     })
+  })
+})
+
+describe('readJsonlLines and parseJsonlLine', () => {
+  it('yield the lines unparsed, numbered, and parse each to what readJsonl gives, problems included', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'corpus.jsonl')
+      const records = [
+        '\ufeff{"id": "a", "text": "first, after a BOM"}',
+        '',
+        '{"id": "b", "text": "crlf line"}\r',
+        '{"id": "c", "text": "cut',
+        '\u00a0 ',
+        '[1, 2]',
+        '{"id": "d"}',
+        '{"id": 7, "text": "numeric id, NUL\\u0000 inside"}',
+      ]
+      await writeFile(path, Buffer.concat([Buffer.from(records.join('\n')), Buffer.from([0x0a, 0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])]))
+      const parsed: Diagnostic[] = []
+      const viaLines: unknown[] = []
+      const lines: JsonlLine[] = []
+      for await (const line of readJsonlLines(path, { idField: 'id', textField: 'text', onDiagnostic: (d) => parsed.push(d) })) {
+        lines.push({ ...line, jsonl: Buffer.from(line.jsonl) })
+        const document = parseJsonlLine(line)
+        if (document) viaLines.push(document)
+      }
+      expect(lines.map((line) => line.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+      expect(Buffer.from(lines[2]!.jsonl).toString()).toBe('{"id": "b", "text": "crlf line"}')
+      const direct: Diagnostic[] = []
+      const viaReadJsonl: unknown[] = []
+      for await (const document of readJsonl(path, { idField: 'id', textField: 'text', onDiagnostic: (d) => direct.push(d) })) viaReadJsonl.push(document)
+      expect(viaLines).toEqual(viaReadJsonl)
+      expect(parsed).toEqual(direct)
+      expect(viaLines).toHaveLength(7) // the blank and the whitespace-only lines are no documents
+      expect(direct.map((d) => d.code)).toEqual(['malformed-json', 'not-an-object', 'missing-text'])
+      expect(viaLines.at(-1)).toMatchObject({ text: '\ufffd', warnings: ['1 invalid UTF-8 byte replaced with U+FFFD'] })
+    })
+  })
+
+  it('parses a line with another diagnostics sink when given one (a worker collects them)', () => {
+    const own: Diagnostic[] = []
+    const collected: Diagnostic[] = []
+    const line: JsonlLine = { jsonl: Buffer.from('{"id": 1'), file: 'f.jsonl', line: 4, options: { idField: 'id', textField: 'text', onDiagnostic: (d) => own.push(d) } }
+    expect(parseJsonlLine(line, (d) => collected.push(d))).toMatchObject({ id: 'f.jsonl:4', skipped: expect.any(String) })
+    expect(own).toEqual([])
+    expect(collected).toMatchObject([{ code: 'malformed-json', file: 'f.jsonl', line: 4 }])
   })
 })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { embedJson, escapeHtml, renderHtml, renderHtmlChunks } from '../../src/report/html/index.js'
+import { embedJsonText, embedsUnchanged } from '../../src/report/html/escape.js'
 import { clean } from '../../src/index.js'
 import { OptionsError } from '../../src/options.js'
 import { renderOverview, similarityCell } from '../../src/report/html/overview.js'
@@ -34,6 +35,13 @@ describe('embedJson', () => {
     const json = embedJson(value)
     expect(json).not.toMatch(/[<>&\u2028\u2029]/)
     expect(JSON.parse(json)).toEqual(value)
+  })
+
+  it('says when a line embeds as it is, which the render pass relies on to reuse its bytes', () => {
+    for (const text of [...HOSTILE_LINES, 'a\u2028b', 'plain prose, quotes "and" \\ slashes', 'café ☕']) {
+      const json = JSON.stringify({ text })
+      expect(embedsUnchanged(json)).toBe(embedJsonText(json) === json)
+    }
   })
 })
 

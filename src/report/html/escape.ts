@@ -25,9 +25,17 @@ export function embedJson(value: unknown): string {
   return embedJsonText(JSON.stringify(value))
 }
 
+const EMBED_ESCAPED_ALL = /[<>&\u2028\u2029]/g
+const EMBED_ESCAPED = /[<>&\u2028\u2029]/
+
 /** `embedJson` of a value already stringified (compactly): a document's report.json line serves the page too. */
 export function embedJsonText(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json.replace(EMBED_ESCAPED_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Whether `embedJsonText(json)` is `json` itself (most lines: their bytes can then be reused as they are). */
+export function embedsUnchanged(json: string): boolean {
+  return !EMBED_ESCAPED.test(json)
 }
 
 /** A fragment link to a view of the page (`#doc=ID`): the id is percent-encoded, so it can never become a scheme. */
