@@ -18,7 +18,8 @@
  */
 import { deserialize, serialize } from 'node:v8'
 import type { Decision, Paragraph } from '../types.js'
-import { appendBytes, readBytes, type RecordPlace } from './index.js'
+import { appendBytes, readBytes, RecordBuffer, type RecordPlace } from './index.js'
+import { readSpoolString, writeSpoolString, type StringEncoding } from './strings.js'
 
 /** What the record holds: the per-document stages' results. */
 export interface DocumentRecord {
@@ -28,14 +29,8 @@ export interface DocumentRecord {
   readonly decisions: Decision[]
 }
 
-const ENCODINGS = ['latin1', 'utf8', 'utf16le'] as const
-const LATIN1 = 0
-const UTF8 = 1
-const UTF16 = 2
 /** The decisions v8-serialised rather than as JSON. */
 const V8 = 3
-/** ES2024's `String.prototype.isWellFormed` (in Node 20; not in the ES2023 library types): no unpaired surrogate. */
-const wellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed
 
 const HEADER = 10
 /** The header's (encoding, bytes) pairs, by section. */
@@ -45,32 +40,12 @@ const KEYS = 2
 const DECISIONS = 3
 const FIELDS = 5
 
-/**
- * This thread's buffers for the record being written and the one being read: records are made and
- * read one at a time, and a buffer per record would be an allocation (and a finaliser) per document.
- */
-const buffers = { write: Buffer.allocUnsafeSlow(1 << 16), read: Buffer.allocUnsafeSlow(1 << 16) }
+/** This thread's buffers for the record being written and the one being read. */
+const buffers = { write: new RecordBuffer(), read: new RecordBuffer() }
 
-function room(which: keyof typeof buffers, size: number): Buffer {
-  if (buffers[which].length < size) buffers[which] = Buffer.allocUnsafeSlow(Math.max(size, buffers[which].length * 2))
-  return buffers[which]
-}
-
-const REPLACEMENT = Buffer.from('\ufffd', 'utf8')
-
-/**
- * Writes string `s` of the record at `offset` (the buffer has room for 3 bytes a code unit) and
- * notes its encoding and length in the table: UTF-8, tagged Latin-1 when it came out all ASCII
- * (which reads back fastest), or UTF-16 if it holds an unpaired surrogate, which UTF-8 replaces.
- */
+/** Writes string `s` of the record at `offset` (see strings.ts) and notes its encoding and length in the table. */
 function writeString(bytes: Buffer, table: Int32Array, s: number, offset: number, text: string): number {
-  let encoding = UTF8
-  let length = bytes.write(text, offset, 'utf8')
-  if (length === text.length) encoding = LATIN1
-  else if (bytes.subarray(offset, offset + length).includes(REPLACEMENT) && !wellFormed.call(text)) {
-    encoding = UTF16
-    length = bytes.write(text, offset, 'utf16le')
-  }
+  const { encoding, length } = writeSpoolString(bytes, offset, text)
   table[2 + s * 2] = encoding
   table[3 + s * 2] = length
   return length
@@ -89,7 +64,7 @@ export function encodeDocument(document: DocumentRecord): Buffer {
   let keyLength = 0
   for (const paragraph of paragraphs) keyLength += paragraph.key.length
   const tableLength = HEADER + paragraphs.length * FIELDS
-  const bytes = room('write', tableLength * 4 + 3 * (text.length + keyLength) + 3 * text.length + (decisions === null ? 3 * json.length : decisions.length))
+  const bytes = buffers.write.room(tableLength * 4 + 3 * (text.length + keyLength) + 3 * text.length + (decisions === null ? 3 * json.length : decisions.length))
   const table = new Int32Array(bytes.buffer, bytes.byteOffset, tableLength)
   let keyEnd = 0
   let cursor = 0
@@ -146,7 +121,7 @@ function tableOf(bytes: Buffer): Int32Array {
 }
 
 function decodeString(bytes: Buffer, table: Int32Array, s: number, from: number): string {
-  return bytes.toString(ENCODINGS[table[2 + s * 2]!]!, from, from + table[3 + s * 2]!)
+  return readSpoolString(bytes, table[2 + s * 2] as StringEncoding, from, from + table[3 + s * 2]!)
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -155,12 +130,12 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 /** A spooled document read back (see `decodeDocument`). */
 export function readDocument(dir: string, place: RecordPlace, options: { readonly keys: boolean }): DocumentRecord {
-  return decodeDocument(readBytes(dir, place, room('read', place.length)), options)
+  return decodeDocument(readBytes(dir, place, buffers.read.room(place.length)), options)
 }
 
 /** A spooled document's text alone (the ids of copies sharing an id are ordered by it). */
 export function readDocumentText(dir: string, place: RecordPlace): string {
-  return decodeDocumentText(readBytes(dir, place, room('read', place.length)))
+  return decodeDocumentText(readBytes(dir, place, buffers.read.room(place.length)))
 }
 
 /** The document's text alone. */

@@ -140,6 +140,20 @@ export function readBytes(dir: string, place: RecordPlace, into?: Buffer): Buffe
   return bytes
 }
 
+/**
+ * A buffer this thread reuses for one record at a time (the one being written, or read), grown as
+ * needed: a buffer per record would be an allocation (and a finaliser) per document.
+ */
+export class RecordBuffer {
+  private buffer = Buffer.allocUnsafeSlow(1 << 16)
+
+  /** The buffer, at least `size` bytes long: what it held before is gone. */
+  room(size: number): Buffer {
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2))
+    return this.buffer
+  }
+}
+
 /** Appends one value, v8-serialised (strings and typed arrays round-trip exactly). */
 export function appendRecord(dir: string, kind: string, value: unknown): RecordPlace {
   return appendBytes(dir, kind, serialize(value))

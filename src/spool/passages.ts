@@ -8,22 +8,17 @@
  *   strings  end to end
  */
 import type { PassageParagraph, PassageTexts } from '../neardup/blocks.js'
-import { appendBytes, readBytes, type RecordPlace } from './index.js'
+import { appendBytes, readBytes, RecordBuffer, type RecordPlace } from './index.js'
 import { maxStringBytes, readSpoolString, writeSpoolString, type StringEncoding } from './strings.js'
 
-/** This thread's buffers for the record being written and the one being read (one at a time each). */
-const buffers = { write: Buffer.allocUnsafeSlow(1 << 16), read: Buffer.allocUnsafeSlow(1 << 16) }
-
-function room(which: keyof typeof buffers, size: number): Buffer {
-  if (buffers[which].length < size) buffers[which] = Buffer.allocUnsafeSlow(Math.max(size, buffers[which].length * 2))
-  return buffers[which]
-}
+/** This thread's buffers for the record being written and the one being read. */
+const buffers = { write: new RecordBuffer(), read: new RecordBuffer() }
 
 /** The record's bytes, in a buffer this thread reuses: valid until its next call. */
 export function encodePassageTexts(texts: PassageTexts): Buffer {
   const strings = texts.texts.flatMap((text, k) => [text, texts.keys[k]!])
   const header = 4 * (1 + strings.length)
-  const bytes = room('write', header + strings.reduce((sum, s) => sum + maxStringBytes(s.length), 0))
+  const bytes = buffers.write.room(header + strings.reduce((sum, s) => sum + maxStringBytes(s.length), 0))
   bytes.writeUInt32LE(texts.texts.length, 0)
   let offset = header
   strings.forEach((s, i) => {
@@ -56,5 +51,5 @@ export function passageParagraphs(bytes: Buffer): PassageParagraph {
 
 /** A spooled record's paragraphs (see `passageParagraphs`), read into this thread's buffer: valid until its next read. */
 export function readPassageParagraphs(dir: string, place: RecordPlace): PassageParagraph {
-  return passageParagraphs(readBytes(dir, place, room('read', place.length)))
+  return passageParagraphs(readBytes(dir, place, buffers.read.room(place.length)))
 }
