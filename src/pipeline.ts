@@ -124,8 +124,10 @@ export async function cleanCorpus(
   const spool = createSpoolFolder(context.tempDir)
   const runner = new PassRunner(options.jobs)
   try {
-    const read = await timer.time('read', () => readPass(input, options, spool.dir, runner))
-    const held = read.held
+    const { held, places, ...forCorpus } = await timer.time('read', () => readPass(input, options, spool.dir, runner))
+    // The line summaries and story places serve the corpus step only: let them go after it (at
+    // 100,000 documents they are 300,000 objects the GC of this thread would keep marking).
+    let corpusInputs: typeof forCorpus | null = forCorpus
     const extras: Array<Decision[] | undefined> = []
     const addDecision = (position: number, decision: Decision): void => {
       ;(extras[position] ??= []).push(decision)
@@ -133,18 +135,20 @@ export async function cleanCorpus(
 
     const usable = held.flatMap((item, position) => (item.skipped === undefined ? [position] : []))
     await timer.time('corpus', async () => {
+      const { lines, stories, buckets } = corpusInputs!
       const removals = await corpusPass(
         usable.map((position) => held[position]!.meta.id),
-        usable.map((position) => read.lines[position]!),
+        usable.map((position) => lines[position]!),
         options,
-        (k) => read.places.get(usable[k]!),
-        (k) => read.stories.get(usable[k]!),
-        read.buckets,
+        (k) => places.get(usable[k]!),
+        (k) => stories.get(usable[k]!),
+        buckets,
         spool.dir,
         runner,
       )
       for (const { document, paragraph, rule, evidence } of removals) addDecision(usable[document]!, { kind: 'boilerplate', rule, paragraph, evidence })
     })
+    corpusInputs = null
 
     // Stats are counted as pass 2 goes (near-duplicates corrected after), so the report's frame is
     // complete before pass 3 and report.json can be written front to back.
@@ -157,7 +161,7 @@ export async function cleanCorpus(
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
     const passageTextPlaces = new PlaceTable()
-    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, read.places, extras, (position, summary) => {
+    await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, places, extras, (position, summary) => {
       counter.add(summary.tally)
       if (summary.empty !== null) {
         addDecision(position, summary.empty)
@@ -211,7 +215,7 @@ export async function cleanCorpus(
     }
     await sink.begin(frame, held.length)
     context.onStage?.('writing')
-    await renderPass(held, read.places, extras, neardup.clusters, spool.dir, runner, sink)
+    await renderPass(held, places, extras, neardup.clusters, spool.dir, runner, sink, options.boilerplate.extraRules)
     return { frame, count: held.length }
   } finally {
     await runner.close()
@@ -421,6 +425,7 @@ async function renderPass(
   spool: string,
   runner: PassRunner,
   sink: DocumentSink,
+  extraRules: CleanOptions['boilerplate']['extraRules'],
 ): Promise<void> {
   const order = held.map((_, position) => position).sort((a, b) => compareIds(held[a]!.meta.id, held[b]!.meta.id))
   const clusterOf = canonicalClusters(clusters)
@@ -451,7 +456,7 @@ async function renderPass(
         selected: selected(position),
       }
     })
-    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
+    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, extraRules, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
     await runner.dispatch(task, (output) => sink.write(output, positions.map((position) => held[position]!.meta)))
   }
   await runner.drain()

@@ -1,6 +1,6 @@
 /** The CLI end to end: a spawned process, real files, stdin/stdout, and bad input. */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SEEDS, runCli, withTempDir } from './helpers/index.js'
@@ -141,6 +141,21 @@ describe('neardup clean with bad input', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/Expected --jobs to be a whole number/)
     expect((await runCli(['clean', '--no-such-flag'])).code).toBe(2)
+  })
+
+  it('words a removal by a --rules file rule with that rule\'s description, in report.json and --explain', async () => {
+    await withTempDir(async (dir) => {
+      const rules = join(dir, 'rules.json')
+      const description = 'A sentence saying the embassy did not answer.'
+      await writeFile(rules, JSON.stringify([{ id: 'no-comment', description, pattern: 'did not immediately respond', maxWords: 60 }]))
+      const result = await runCli(['clean', SEEDS, '--rules', rules, '--report', dir, '--explain', '001_a29f655cf9614d02.txt'])
+      expect(result.code).toBe(0)
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report
+      const removals = report.documents.flatMap((document) => document.removed).filter((removed) => removed.rule === 'no-comment')
+      expect(removals.length).toBeGreaterThan(1)
+      for (const removed of removals) expect(removed.reason).toBe('matches the no-comment rule: A sentence saying the embassy did not answer')
+      expect(result.stdout).toContain('matches the no-comment rule: A sentence saying the embassy did not answer')
+    })
   })
 
   it('rejects a --rules file with an invalid pattern, naming the file', async () => {

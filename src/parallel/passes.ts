@@ -19,9 +19,10 @@ import { summarizeForClusters, verifyPairBlock, type PairBlock, type PairVerdict
 import { confirmLines, storySketch, summarizeLines, type CorpusLines, type LineBlock, type LineFindings } from '../boilerplate/index.js'
 import { paragraphsFromTexts, passageTexts, verifyPassageBlock, type BlockMatches, type PassageBlock, type PassageTexts } from '../neardup/blocks.js'
 import { summarizeForPassages } from '../neardup/shared.js'
-import type { CleanOptions } from '../options.js'
+import type { CleanOptions, RuleSpec } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
 import { reportDocument, tallyDocument, type DocumentTally } from '../report/build.js'
+import { ruleDescriptions } from '../report/explain.js'
 import { embedJsonText, embedsUnchanged } from '../report/html/escape.js'
 import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
@@ -229,6 +230,8 @@ export interface RenderTask {
   readonly explain?: string
   /** The HTML page's elements are rendered for the documents at places below this (the page's cap). */
   readonly htmlDocuments: number
+  /** The rules a `--rules` file adds, for the wording of their removals. */
+  readonly extraRules: ReadonlyArray<Pick<RuleSpec, 'id' | 'description'>>
 }
 
 /** What the main thread needs to hear of one rendered document. */
@@ -262,12 +265,13 @@ export async function renderPass(task: RenderTask): Promise<RenderOutput> {
   const html = new ByteBuilder(renderedBytes.html)
   const jsonl = new ByteBuilder(renderedBytes.jsonl)
   const documents: RenderedDocument[] = []
+  const descriptions = ruleDescriptions(task.extraRules)
   for (const [i, item] of task.items.entries()) {
     const document =
       item.place === null
         ? { ...createDocument({ id: item.meta.id, text: item.text ?? '', source: item.meta.source, warnings: [...item.meta.warnings], ...(item.skipped !== undefined ? { skipped: item.skipped } : {}) }), decisions: [...item.extra] }
         : loadDocument(task.spool, item.place, item.meta, item.extra, { keys: false })
-    const entry = reportDocument(document, item.cluster)
+    const entry = reportDocument(document, item.cluster, descriptions)
     const index = task.first + i
     // One stringify serves both: report.json's line for the document is the page's element, escaped
     // (and most lines need no escaping: their bytes are copied).

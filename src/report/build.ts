@@ -16,7 +16,7 @@ import type {
   SharedPassage,
 } from '../types.js'
 import { ruleCatalogue } from '../boilerplate/index.js'
-import { explain } from './explain.js'
+import { explain, ruleDescriptions, type RuleDescriptions } from './explain.js'
 import { VERSION } from '../version.js'
 
 /**
@@ -51,7 +51,8 @@ function byId(a: { id: string }, b: { id: string }): number {
  * One document's entry in the report. `cluster` is the cluster a canonical heads (members carry theirs
  * in their duplicate decision), so a reader sees the whole group from any member.
  */
-export function reportDocument(document: Document, cluster?: string): ReportDocument {
+/** `descriptions`: the pattern rules' descriptions, a `--rules` file's included (`ruleDescriptions`). */
+export function reportDocument(document: Document, cluster?: string, descriptions?: RuleDescriptions): ReportDocument {
   const removed: RemovedLine[] = []
   for (const decision of document.decisions) {
     if (!isParagraphDecision(decision)) continue
@@ -62,7 +63,7 @@ export function reportDocument(document: Document, cluster?: string): ReportDocu
       kind: decision.kind,
       rule: decision.rule,
       text: paragraph.text,
-      reason: explain(decision),
+      reason: explain(decision, descriptions),
       ...decision.evidence,
     })
   }
@@ -83,7 +84,7 @@ export function reportDocument(document: Document, cluster?: string): ReportDocu
       .filter((paragraph) => paragraph.lines.end !== paragraph.lines.start)
       .map((paragraph) => ({ line: paragraph.lines.start, endLine: paragraph.lines.end })),
     removed,
-    reason: status === 'skipped' ? (document.skipped ?? null) : whole ? explain(whole) : null,
+    reason: status === 'skipped' ? (document.skipped ?? null) : whole ? explain(whole, descriptions) : null,
     warnings: document.warnings,
   }
 }
@@ -200,8 +201,9 @@ export function reportHead(options: CleanOptions, stats: ReportStats): Pick<Repo
 export function buildReport(input: ReportInput): Report {
   const clusterOf = canonicalClusters(input.clusters)
   const counter = new StatsCounter()
+  const descriptions = ruleDescriptions(input.options.boilerplate.extraRules)
   const documents = [...input.documents].sort(byId).map((document) => {
-    const entry = reportDocument(document, clusterOf.get(document.id))
+    const entry = reportDocument(document, clusterOf.get(document.id), descriptions)
     counter.add(tallyDocument(document, entry))
     return entry
   })

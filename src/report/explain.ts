@@ -3,24 +3,35 @@
  * Used by the CLI's --explain, report.json's `reason` and the HTML report.
  */
 import { RULES } from '../boilerplate/rules.js'
+import type { RuleSpec } from '../options.js'
 import type { Decision } from '../types.js'
 
-const RULE_DESCRIPTIONS = new Map(RULES.map((rule) => [rule.id, rule.description]))
+/** Pattern rules' descriptions by id: how a removal by pattern is worded. */
+export type RuleDescriptions = ReadonlyMap<string, string>
+
+const BUILT_IN_DESCRIPTIONS: RuleDescriptions = new Map(RULES.map((rule) => [rule.id, rule.description]))
+
+/** The built-in rules' descriptions, and those of the rules a `--rules` file adds. */
+export function ruleDescriptions(extraRules: readonly Pick<RuleSpec, 'id' | 'description'>[]): RuleDescriptions {
+  if (extraRules.length === 0) return BUILT_IN_DESCRIPTIONS
+  return new Map([...BUILT_IN_DESCRIPTIONS, ...extraRules.map((rule): [string, string] => [rule.id, rule.description])])
+}
 
 function percent(value: number): string {
   return `${Math.round(value * 1000) / 10}%`
 }
 
-export function explain(decision: Decision): string {
+/** `descriptions`: where a pattern rule's description is found (the built-in rules' by default). */
+export function explain(decision: Decision, descriptions: RuleDescriptions = BUILT_IN_DESCRIPTIONS): string {
   switch (decision.kind) {
     case 'boilerplate': {
       const evidence = decision.evidence
       switch (evidence.by) {
         case 'pattern': {
-          // The rule's own description reads better than its regular expression; rules from a
-          // --rules file may have none, and then what the pattern matched is the best we have.
+          // The rule's own description reads better than its regular expression; without one (a
+          // caller that did not pass a --rules file's descriptions), what the pattern matched.
           const where = evidence.zone === 'anywhere' ? '' : `, in the ${evidence.zone} zone`
-          const described = RULE_DESCRIPTIONS.get(decision.rule)
+          const described = descriptions.get(decision.rule)
           if (described) return `matches the ${decision.rule} rule: ${described.replace(/\.$/u, '')}${where}`
           const match = evidence.match.length > 80 ? `${evidence.match.slice(0, 77)}...` : evidence.match
           return `matches the ${decision.rule} rule on "${match}"${where}`

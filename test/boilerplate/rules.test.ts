@@ -111,6 +111,8 @@ describe('each rule inside an article', () => {
     const text = ['Bank holds rates', ...BODY, 'Use code A', 'Use code B', 'Use code C'].join('\n')
     const { report } = await clean([{ id: 'a.txt', text }], { boilerplate: { extraRules } })
     expect(report.documents[0]!.removed.map((entry) => entry.line)).toEqual([5, 6, 7])
+    // Without a description, a removal is worded by what the pattern matched.
+    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code rule on "Use code"')
   })
 
   it('applies extra rules with their zone and word limit', async () => {
@@ -118,7 +120,7 @@ describe('each rule inside an article', () => {
     const text = ['Bank holds rates', 'Use code SAVE10 at the till, the manager said, and nobody did so all week.', ...BODY, 'Use code SAVE10 for 10% off'].join('\n')
     const { report } = await clean([{ id: 'a.txt', text }], { boilerplate: { extraRules } })
     expect(report.documents[0]!.removed.map((entry) => [entry.line, entry.rule, entry['zone']])).toEqual([[6, 'promo-code', 'bottom']])
-    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code rule on "Use code SAVE10", in the bottom zone')
+    expect(report.documents[0]!.removed[0]!.reason).toBe('matches the promo-code rule: A promo code pitch, in the bottom zone')
     expect(report.documents[0]!.removed[0]!['match']).toBe('Use code SAVE10')
     expect(report.rules.find((rule) => rule.id === 'promo-code')).toEqual({ id: 'promo-code', description: 'A promo code pitch.', zone: 'bottom', pattern: '^use code \\w+', flags: 'iu', maxWords: 10 })
   })

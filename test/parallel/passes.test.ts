@@ -19,6 +19,7 @@ describe('renderPass', () => {
       expect(withKeys.some((document) => document.decisions.length > 0 && document.paragraphs.some((paragraph) => paragraph.key !== ''))).toBe(true)
       const rendered = await renderPass({
         pass: 'render',
+        extraRules: [],
         spool: spool.dir,
         items: places.map((place, i) => ({ place, meta: metas[i]!, extra: [], selected: true })),
         first: 0,

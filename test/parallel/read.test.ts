@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clean } from '../../src/pipeline.js'
+import * as neardup from '../../src/index.js'
 import { readDocuments, readInputs } from '../../src/read/index.js'
 import type { CleanOptionsInput } from '../../src/options.js'
 import type { Diagnostic } from '../../src/types.js'
@@ -44,6 +45,11 @@ async function run(read: typeof readInputs, inputs: string[], options: CleanOpti
 }
 
 describe('pass 1 with JSONL lines parsed on the workers', () => {
+  it('is what the package gives library callers too', () => {
+    expect(neardup.readInputs).toBe(readInputs)
+    expect(neardup.isJsonlLine({ jsonl: new Uint8Array(0), file: 'f', line: 1 })).toBe(true)
+  })
+
   for (const oversize of ['skip', 'truncate'] as const) {
     it(`gives what parsing on the reading thread gives (oversize: ${oversize}), with 1 and 2 threads`, async () => {
       await withTempDir(async (dir) => {

@@ -61,7 +61,7 @@ describe('PassRunner', () => {
         const out: string[] = []
         for (const batch of batches) {
           const items = batch.map((i) => ({ place: places[i]!, meta: { id: inputs[i]!.id, source: { file: inputs[i]!.id }, warnings: [] }, extra: [], selected: true }))
-          await runner.dispatch({ pass: 'render', spool: spool.dir, items, first: 1, out: null, entries: false, htmlDocuments: Infinity }, (output: RenderOutput) => {
+          await runner.dispatch({ pass: 'render', spool: spool.dir, items, first: 1, out: null, entries: false, htmlDocuments: Infinity, extraRules: [] }, (output: RenderOutput) => {
             for (const bytes of [output.json, output.html, output.jsonl]) out.push(Buffer.from(bytes).toString('utf8'))
           })
         }
