@@ -6,7 +6,7 @@
  */
 import { U32List } from '../u32list.js'
 import type { Document, PassageSummary } from '../types.js'
-import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits, type Unit } from './units.js'
+import { PairTester, ParagraphUnits, mayMatch, sentenceTokenizer, type Unit } from './units.js'
 
 /** Unit ids are paragraph × this + unit index. */
 export const UNITS_PER_PARAGRAPH = 2 ** 21
@@ -38,6 +38,8 @@ export interface BlockMatches {
   /** Each unit named in `matches` once, in order of first mention: slot, unit index; its text in `texts`. */
   readonly units: Uint32Array
   readonly texts: string[]
+  /** Pairs passed over unverified: they could not change any passage (see `BlockComponents`). */
+  readonly skipped: number
 }
 
 /**
@@ -113,9 +115,10 @@ export function paragraphsFromTexts(texts: PassageTexts): PassageParagraph {
 
 /**
  * Verifies a block's pairs, each unit of one paragraph against each unit of the other (`units.ts`),
- * loading each of the block's documents once. Pure: what a worker thread runs.
+ * loading each of the block's documents once, passing over the pairs that cannot change any passage
+ * (`BlockComponents`; `skip` false verifies every pair, for tests). Pure: what a worker thread runs.
  */
-export function verifyPassageBlock(block: PassageBlock, load: (k: number) => PassageParagraph): BlockMatches {
+export function verifyPassageBlock(block: PassageBlock, load: (k: number) => PassageParagraph, skip = true): BlockMatches {
   const slots = block.slotDocuments.length
   const paragraphs: ParagraphUnits[] = new Array(slots)
   // Slots by document, so each document is loaded once and dropped before the next.
@@ -147,15 +150,103 @@ export function verifyPassageBlock(block: PassageBlock, load: (k: number) => Pas
     units.push(unit.index)
     texts.push(unit.text)
   }
+  const tester = new PairTester()
+  const components = new BlockComponents(slots)
+  let skipped = 0
   for (let k = 0; k < block.pairs.length; k += 2) {
     const x = paragraphs[block.pairs[k]!]!
     const y = paragraphs[block.pairs[k + 1]!]!
-    if (!mayMatch(x, y)) continue
-    verifyUnits(x, y, tokenizer, (a, b) => {
+    if (skip && components.joined(x.paragraph, y.paragraph)) {
+      skipped++
+      continue
+    }
+    // Splitting sentences costs more than the exact bound; once both are split, verifying costs about what the bound does.
+    if (!(x.split && y.split) && !mayMatch(x, y)) continue
+    tester.verify(x, y, tokenizer, (a, b) => {
       pairPositions.push(k / 2)
       mention(x.paragraph, a)
       mention(y.paragraph, b)
+      components.union(x.paragraph, a.index, x.unitsOf(tokenizer).length, y.paragraph, b.index, y.unitsOf(tokenizer).length)
     })
   }
-  return { matches: matches.toArray(), pairs: pairPositions.toArray(), units: units.toArray(), texts }
+  return { matches: matches.toArray(), pairs: pairPositions.toArray(), units: units.toArray(), texts, skipped }
+}
+
+/**
+ * The components of the units matched so far in a block (a union-find over slot × unit), to pass
+ * over a pair that cannot change any passage: when every unit of both paragraphs has matched and
+ * all are in one component, verifying the pair could only link units already linked. It would
+ * find no unit matching for the first time (so the order of first matches, which orders the
+ * report, stays) and join no two components (so every passage keeps its occurrences); only the
+ * edges counted change, which is why the passage's text is not chosen by its edges (`collect` in
+ * shared.ts). What a block links, the whole search links too, so this is exact block by block; and
+ * a cut block's parts share no paragraph, so a part skips exactly the pairs the whole block would:
+ * the matches are the same whatever the number of threads. On a near-clique (a quote carried by
+ * hundreds of documents, each pair of them a candidate) this verifies about one pair per
+ * paragraph instead of all of them.
+ */
+export class BlockComponents {
+  /** Per slot: its first node, −1 until one of its units matches; its unit count; units not matched yet; whether it is settled (all matched, one component). */
+  private readonly first: Int32Array
+  private readonly count: Int32Array
+  private readonly unmatched: Int32Array
+  private readonly settled: Uint8Array
+  /** Per node (slot's first node + unit index): its parent, −1 while the unit has not matched. */
+  private parent = new Int32Array(1024)
+  private nodes = 0
+
+  constructor(slots: number) {
+    this.first = new Int32Array(slots).fill(-1)
+    this.count = new Int32Array(slots)
+    this.unmatched = new Int32Array(slots)
+    this.settled = new Uint8Array(slots)
+  }
+
+  /** Records a match of unit `a` of slot `x` (of `unitsX` units) with unit `b` of slot `y`. */
+  union(x: number, a: number, unitsX: number, y: number, b: number, unitsY: number): void {
+    const ra = this.root(this.node(x, a, unitsX))
+    const rb = this.root(this.node(y, b, unitsY))
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+
+  /** Whether every unit of slots `x` and `y` has matched, all in one component. */
+  joined(x: number, y: number): boolean {
+    return this.isSettled(x) && this.isSettled(y) && this.root(this.first[x]!) === this.root(this.first[y]!)
+  }
+
+  private isSettled(slot: number): boolean {
+    if (this.settled[slot] === 1) return true
+    if (this.first[slot] === -1 || this.unmatched[slot] !== 0) return false
+    const start = this.first[slot]!
+    const root = this.root(start)
+    for (let node = start + 1; node < start + this.count[slot]!; node++) if (this.root(node) !== root) return false
+    this.settled[slot] = 1 // components only grow: a settled slot stays settled
+    return true
+  }
+
+  private node(slot: number, unit: number, units: number): number {
+    if (this.first[slot] === -1) {
+      if (this.nodes + units > this.parent.length) {
+        const grown = new Int32Array(Math.max(2 * this.parent.length, this.nodes + units))
+        grown.set(this.parent)
+        this.parent = grown
+      }
+      this.parent.fill(-1, this.nodes, this.nodes + units)
+      this.first[slot] = this.nodes
+      this.count[slot] = units
+      this.unmatched[slot] = units
+      this.nodes += units
+    }
+    const node = this.first[slot]! + unit
+    if (this.parent[node] === -1) {
+      this.parent[node] = node
+      this.unmatched[slot]!--
+    }
+    return node
+  }
+
+  private root(node: number): number {
+    while (this.parent[node] !== node) node = this.parent[node] = this.parent[this.parent[node]!]!
+    return node
+  }
 }

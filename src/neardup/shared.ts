@@ -68,12 +68,11 @@ interface Located {
   readonly words: U32List
 }
 
-/** A unit that matched another: a union-find node (see `find`) and how many units it matched. */
+/** A unit that matched another: a union-find node (see `find`). */
 interface Matched {
   readonly document: number
   readonly line: number
   readonly text: string
-  degree: number
   parent?: Matched
 }
 
@@ -288,7 +287,7 @@ export class PassageSearch {
       const id = paragraph * UNITS_PER_PARAGRAPH + unit
       let matched = this.matched.get(id)
       if (matched === undefined) {
-        matched = { document: this.located.documents.at(paragraph), line: this.located.lines.at(paragraph), text: texts[part]!.get(slot * UNITS_PER_PARAGRAPH + unit)!, degree: 0 }
+        matched = { document: this.located.documents.at(paragraph), line: this.located.lines.at(paragraph), text: texts[part]!.get(slot * UNITS_PER_PARAGRAPH + unit)! }
         this.matched.set(id, matched)
       }
       return matched
@@ -298,8 +297,6 @@ export class PassageSearch {
       const a = node(part, matches[4 * match]!, matches[4 * match + 1]!)
       const b = node(part, matches[4 * match + 2]!, matches[4 * match + 3]!)
       union(a, b)
-      a.degree++
-      b.degree++
     }
     group.arrived.length = 0
   }
@@ -339,9 +336,22 @@ export function findSharedPassages(documents: readonly Document[], groupOf: read
 }
 
 /**
- * Components → passages: one occurrence per (document, line); the text is the passage that matches
- * the most others (it holds what links them), ties to the first occurrence.
+ * A passage's text: the wording its members carry most often, ties to the first member (members
+ * in report order, the longer unit first at one line, so a paragraph before its own sentences).
+ * It depends on the members only, never on which of their pairs were verified: the search passes
+ * over pairs that cannot change a component (`BlockComponents` in blocks.ts), so the edges it sees
+ * depend on how the pairs fell into blocks. The wording a quote recurs in most is what the
+ * outlets carried; a variant is one outlet's edit.
  */
+function commonestText(members: readonly Matched[]): string {
+  const counts = new Map<string, number>()
+  for (const { text } of members) counts.set(text, (counts.get(text) ?? 0) + 1)
+  let best = members[0]!.text
+  for (const { text } of members) if (counts.get(text)! > counts.get(best)!) best = text
+  return best
+}
+
+/** Components → passages: one occurrence per (document, line), the text `commonestText`. */
 function collect(ids: readonly string[], matched: Map<number, Matched>): SharedPassage[] {
   const byRoot = new Map<Matched, Matched[]>()
   for (const passage of matched.values()) {
@@ -360,8 +370,7 @@ function collect(ids: readonly string[], matched: Map<number, Matched>): SharedP
       if (!last || last.document !== id(passage) || last.line !== passage.line) occurrences.push({ document: id(passage), line: passage.line })
     }
     if (new Set(occurrences.map((occurrence) => occurrence.document)).size < 2) continue
-    const hub = members.reduce((best, passage) => (passage.degree > best.degree ? passage : best), members[0]!)
-    result.push({ text: hub.text, occurrences })
+    result.push({ text: commonestText(members), occurrences })
   }
   return result.sort((a, b) => {
     const x = a.occurrences[0]!

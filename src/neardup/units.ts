@@ -2,7 +2,8 @@
  * What shared passages are verified on: a paragraph and its long sentences (its units), each a
  * sorted set of word 3-gram hashes. Two paragraphs share a passage when a unit of one shares
  * MIN_SHARED 3-grams with a unit of the other, covering MIN_COVER of the shorter. `mayMatch` is a
- * cheap exact bound that rules most candidate pairs out before any sentence is split.
+ * cheap exact bound that rules most candidate pairs out before any sentence is split; once both
+ * paragraphs are split, every unit pair is counted exactly in one pass of hash lookups (`PairTester`).
  */
 import { normalize } from '../segment/normalize.js'
 import { SentenceTokenizer } from './sentences.js'
@@ -36,12 +37,15 @@ export interface Unit {
   readonly shingles: Uint32Array
 }
 
-/** A paragraph's units merged: sorted distinct shingles, and per shingle the bits of the units holding it. */
-interface UnitUnion {
+/** A paragraph's units merged: their distinct 3-grams (in no order) and, per 3-gram, the units holding it (one bit each). */
+export interface UnitUnion {
   readonly shingles: Uint32Array
   readonly masks: Uint32Array
 }
 
+/** Builds unions (`ParagraphUnits.unionOf`). */
+const unionTable = (): HashTable => (scratchTable ??= new HashTable())
+let scratchTable: HashTable | undefined
 
 /** A candidate paragraph, loaded: its 3-grams now; its sentences only if a pair may match. */
 export class ParagraphUnits {
@@ -71,6 +75,11 @@ export class ParagraphUnits {
     }
   }
 
+  /** Whether the sentences are split already (`unitsOf`). */
+  get split(): boolean {
+    return this.units !== undefined
+  }
+
   /** The paragraph and its long sentences (natural's tokenizer, run only for paragraphs that may match). */
   unitsOf(tokenizer: SentenceTokenizer): Unit[] {
     if (this.units === undefined) {
@@ -87,33 +96,167 @@ export class ParagraphUnits {
   }
 
   /**
-   * The union of the units, sorted and distinct, with for each shingle the mask of the units
-   * holding it: one merge of two paragraphs then counts |a ∩ b| for every pair of units at once,
-   * instead of one merge per pair of units.
+   * The union of the units (at most MAX_MASKED_UNITS: undefined past that) with, per 3-gram, the
+   * mask of the units holding it: one pass over the other paragraph's union then counts |a ∩ b|
+   * for every pair of units at once.
    */
-  unionOf(units: readonly Unit[]): UnitUnion {
+  unionOf(tokenizer: SentenceTokenizer): UnitUnion | undefined {
+    const units = this.unitsOf(tokenizer)
+    if (units.length > MAX_MASKED_UNITS) return undefined
     if (this.union === undefined) {
-      let shingles = new Uint32Array(0)
-      let masks = new Uint32Array(0)
+      const table = unionTable()
+      table.clear(units.reduce((sum, unit) => sum + unit.shingles.length, 0))
       units.forEach((unit, bit) => {
-        const outShingles = new Uint32Array(shingles.length + unit.shingles.length)
-        const outMasks = new Uint32Array(outShingles.length)
-        let i = 0
-        let j = 0
-        let n = 0
-        while (i < shingles.length || j < unit.shingles.length) {
-          const x = i < shingles.length ? shingles[i]! : Infinity
-          const y = j < unit.shingles.length ? unit.shingles[j]! : Infinity
-          outShingles[n] = Math.min(x, y)
-          outMasks[n++] = (x <= y ? masks[i++]! : 0) | (y <= x ? (j++, 1 << bit) : 0)
-        }
-        shingles = outShingles.subarray(0, n)
-        masks = outMasks.subarray(0, n)
+        for (let k = 0; k < unit.shingles.length; k++) table.or(unit.shingles[k]!, 1 << bit)
       })
-      this.union = { shingles, masks }
+      this.union = table.entries()
     }
     return this.union
   }
+}
+
+/** Units a paragraph can have for the masked count of `PairTester.verify`: one bit each in a 32-bit mask. */
+const MAX_MASKED_UNITS = 32
+
+/**
+ * Open addressing over 32-bit hashes (already mixed: their low bits index it), each to a non-zero
+ * 32-bit value. Clearing is one step: a slot is filled only if its stamp is the current generation.
+ */
+class HashTable {
+  keys = new Uint32Array(0)
+  values = new Uint32Array(0)
+  stamps = new Uint32Array(0)
+  generation = 0
+  mask = 0
+  size = 0
+
+  /** Empties the table, sized for `entries` keys at most half full. */
+  clear(entries: number): void {
+    const size = Math.max(64, 2 ** Math.ceil(Math.log2(2 * entries)))
+    if (size > this.keys.length) {
+      this.keys = new Uint32Array(size)
+      this.values = new Uint32Array(size)
+      this.stamps = new Uint32Array(size)
+      this.generation = 0
+    }
+    this.mask = size - 1
+    this.size = 0
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0)
+      this.generation = 1
+    }
+  }
+
+  /** ORs `bits` into the key's value (0 if absent). */
+  or(key: number, bits: number): void {
+    let i = key & this.mask
+    while (this.stamps[i] === this.generation && this.keys[i] !== key) i = (i + 1) & this.mask
+    if (this.stamps[i] !== this.generation) {
+      this.size++
+      this.stamps[i] = this.generation
+      this.keys[i] = key
+      this.values[i] = 0
+    }
+    this.values[i]! |= bits
+  }
+
+  /** The keys and their values, in slot order. */
+  entries(): UnitUnion {
+    const shingles = new Uint32Array(this.size)
+    const masks = new Uint32Array(this.size)
+    let n = 0
+    for (let i = 0; i <= this.mask; i++) {
+      if (this.stamps[i] !== this.generation) continue
+      shingles[n] = this.keys[i]!
+      masks[n++] = this.values[i]!
+    }
+    return { shingles, masks }
+  }
+}
+
+/** Bits of the filter `PairTester` checks before a lookup (indexed by a hash's top 12 bits): few of a partner's 3-grams are in x. */
+const FILTER_BITS = 4096
+
+/**
+ * Verifies paragraphs against one paragraph `x` at a time: x's units go into a hash table once
+ * (with a bit filter in front, as most 3-grams of a partner are not in x), so each partner costs
+ * a lookup per 3-gram of its own units' union. A block's pairs come grouped by their first
+ * paragraph (see `PassageSearch.blocks`), so one table serves a whole run of partners.
+ */
+export class PairTester {
+  private x?: ParagraphUnits
+  /** x's units' 3-grams → the units holding them. */
+  private readonly table = new HashTable()
+  private readonly filter = new Int32Array(FILTER_BITS / 32)
+  private readonly counts = new Uint32Array(MAX_MASKED_UNITS * MAX_MASKED_UNITS)
+
+  /**
+   * Verifies every unit of `x` against every unit of `y` (in that order, which fixes the report's
+   * ties), calling `match` for each pair sharing enough 3-grams: at least MIN_SHARED, covering
+   * MIN_COVER of the shorter unit.
+   */
+  verify(x: ParagraphUnits, y: ParagraphUnits, tokenizer: SentenceTokenizer, match: (a: Unit, b: Unit) => void): void {
+    const unitsX = x.unitsOf(tokenizer)
+    const unitsY = y.unitsOf(tokenizer)
+    const unionY = y.unionOf(tokenizer)
+    const masked = unionY !== undefined && this.load(x, tokenizer)
+    const columns = unitsY.length
+    const counts = this.counts
+    if (masked) {
+      counts.fill(0, 0, unitsX.length * columns)
+      const { keys, values, stamps, generation, mask } = this.table
+      const filter = this.filter
+      const { shingles, masks } = unionY
+      for (let k = 0; k < shingles.length; k++) {
+        const key = shingles[k]!
+        if ((filter[key >>> 25]! & (1 << ((key >>> 20) & 31))) === 0) continue
+        let i = key & mask
+        let rows = 0
+        while (stamps[i] === generation) {
+          if (keys[i] === key) {
+            rows = values[i]!
+            break
+          }
+          i = (i + 1) & mask
+        }
+        for (; rows !== 0; rows &= rows - 1) {
+          const row = (31 - Math.clz32(rows & -rows)) * columns
+          for (let cols = masks[k]!; cols !== 0; cols &= cols - 1) counts[row + 31 - Math.clz32(cols & -cols)]!++
+        }
+      }
+    }
+    for (let row = 0; row < unitsX.length; row++) {
+      const a = unitsX[row]!
+      for (let column = 0; column < columns; column++) {
+        const b = unitsY[column]!
+        const shared = masked ? counts[row * columns + column]! : intersectionSize(a.shingles, b.shingles)
+        if (shared >= MIN_SHARED && shared >= MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) match(a, b)
+      }
+    }
+  }
+
+  /** Puts x's union in the table and the filter, unless it is there already; false if x has too many units. */
+  private load(x: ParagraphUnits, tokenizer: SentenceTokenizer): boolean {
+    const union = x.unionOf(tokenizer)
+    if (union === undefined) return false
+    if (this.x === x) return true
+    this.x = x
+    this.table.clear(union.shingles.length)
+    this.filter.fill(0)
+    for (let k = 0; k < union.shingles.length; k++) {
+      const key = union.shingles[k]!
+      this.table.or(key, union.masks[k]!)
+      this.filter[key >>> 25]! |= 1 << ((key >>> 20) & 31)
+    }
+    return true
+  }
+}
+
+const tester = new PairTester()
+
+/** `PairTester.verify` for one pair. */
+export function verifyUnits(x: ParagraphUnits, y: ParagraphUnits, tokenizer: SentenceTokenizer, match: (a: Unit, b: Unit) => void): void {
+  tester.verify(x, y, tokenizer, match)
 }
 
 function rankOf(sorted: Uint32Array, value: number): number {
@@ -194,50 +337,4 @@ function denseWindow(sequence: Int32Array, hits: Uint8Array): boolean {
     if (least <= balance) return true
   }
   return false
-}
-
-/** Units a paragraph can have for `verifyUnits`: one bit each in a 32-bit mask. */
-const MAX_MASKED_UNITS = 32
-
-/** Reused by `verifyUnits`: one count per pair of units, at most 32 × 32. */
-const scratchCounts = new Uint32Array(MAX_MASKED_UNITS * MAX_MASKED_UNITS)
-
-/** |a ∩ b| for every unit a of `x` (row) and b of `y` (column), from one merge of their unions. */
-function sharedCounts(x: UnitUnion, y: UnitUnion, columns: number, counts: Uint32Array): void {
-  let i = 0
-  let j = 0
-  while (i < x.shingles.length && j < y.shingles.length) {
-    const a = x.shingles[i]!
-    const b = y.shingles[j]!
-    if (a < b) i++
-    else if (a > b) j++
-    else {
-      for (let rows = x.masks[i]!; rows !== 0; rows &= rows - 1) {
-        const row = 31 - Math.clz32(rows & -rows)
-        for (let cols = y.masks[j]!; cols !== 0; cols &= cols - 1) counts[row * columns + 31 - Math.clz32(cols & -cols)]!++
-      }
-      i++
-      j++
-    }
-  }
-}
-
-/**
- * Verifies every unit of `x` against every unit of `y` (in that order, which fixes the report's
- * ties), calling `match` for each pair sharing enough 3-grams.
- */
-export function verifyUnits(x: ParagraphUnits, y: ParagraphUnits, tokenizer: SentenceTokenizer, match: (a: Unit, b: Unit) => void): void {
-  const unitsX = x.unitsOf(tokenizer)
-  const unitsY = y.unitsOf(tokenizer)
-  const masked = unitsX.length <= MAX_MASKED_UNITS && unitsY.length <= MAX_MASKED_UNITS
-  const counts = masked ? scratchCounts.subarray(0, unitsX.length * unitsY.length).fill(0) : scratchCounts.subarray(0, 0)
-  if (masked) sharedCounts(x.unionOf(unitsX), y.unionOf(unitsY), unitsY.length, counts)
-  for (let row = 0; row < unitsX.length; row++) {
-    const a = unitsX[row]!
-    for (let column = 0; column < unitsY.length; column++) {
-      const b = unitsY[column]!
-      const shared = masked ? counts[row * unitsY.length + column]! : intersectionSize(a.shingles, b.shingles)
-      if (shared >= MIN_SHARED && shared >= MIN_COVER * Math.min(a.shingles.length, b.shingles.length)) match(a, b)
-    }
-  }
 }

@@ -17,7 +17,8 @@ import { markBoilerplate } from '../boilerplate/index.js'
 import { cleanedText, createDocument, emptyDecision } from '../document.js'
 import { summarizeForClusters, verifyPairBlock, type PairBlock, type PairVerdicts } from '../neardup/index.js'
 import { confirmLines, storySketch, summarizeLines, type CorpusLines, type LineBlock, type LineFindings } from '../boilerplate/index.js'
-import { paragraphsFromTexts, passageTexts, verifyPassageBlock, type BlockMatches, type PassageBlock, type PassageTexts } from '../neardup/blocks.js'
+import { passageTexts, verifyPassageBlock, type BlockMatches, type PassageBlock } from '../neardup/blocks.js'
+import { appendPassageTexts, readPassageParagraphs } from '../spool/passages.js'
 import { summarizeForPassages } from '../neardup/shared.js'
 import type { CleanOptions, RuleSpec } from '../options.js'
 import { markRepeats } from '../repeats/index.js'
@@ -196,7 +197,7 @@ export function summarizePass(task: SummarizeTask): SummarizeOutput {
  */
 function spoolPassages(spool: string, document: Document): { passages: RecordPlace; passageTexts: RecordPlace } {
   const summary = summarizeForPassages(document)
-  return { passages: appendRecord(spool, 'passages', summary), passageTexts: appendRecord(spool, 'passage-texts', passageTexts(document, summary)) }
+  return { passages: appendRecord(spool, 'passages', summary), passageTexts: appendPassageTexts(spool, 'passage-texts', passageTexts(document, summary)) }
 }
 
 // ---- pass 3 ------------------------------------------------------------------------------------
@@ -313,7 +314,7 @@ export interface PassagesOutput {
 /** One block of the shared-passage search's candidate pairs verified, its documents read from the spool. */
 export function passagesPass(task: PassagesTask): PassagesOutput {
   const timings: Timings = {}
-  const matches = timed(timings, 'passages', () => verifyPassageBlock(task.block, (k) => paragraphsFromTexts(readRecord<PassageTexts>(task.spool, task.places[k]!))))
+  const matches = timed(timings, 'passages', () => verifyPassageBlock(task.block, (k) => readPassageParagraphs(task.spool, task.places[k]!)))
   return { matches, timings }
 }
 

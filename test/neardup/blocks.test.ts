@@ -1,7 +1,10 @@
-/** Cutting a block of candidate pairs for threads: parts that share no paragraph, every pair once. */
+/**
+ * Blocks of candidate pairs: cutting one for threads (parts that share no paragraph, every pair
+ * once), and the components that let verification pass over pairs (see shared.test.ts for the search).
+ */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { componentParts } from '../../src/neardup/blocks.js'
+import { BlockComponents, componentParts } from '../../src/neardup/blocks.js'
 
 describe('componentParts', () => {
   it('deals every pair into exactly one part, ascending, no paragraph in two parts', () => {
@@ -38,5 +41,21 @@ describe('componentParts', () => {
       [1, 3, 5],
     ])
     expect(componentParts(pairNumbers, 1).map((part) => [...part])).toEqual([[0, 1, 2, 3, 4, 5, 6]])
+  })
+})
+
+describe('BlockComponents', () => {
+  it('joins two slots only once every unit of both has matched, all in one component', () => {
+    const components = new BlockComponents(4)
+    expect(components.joined(0, 1)).toBe(false)
+    components.union(0, 0, 2, 1, 0, 1) // slot 0 has units 0 and 1; slot 1 has one unit
+    expect(components.joined(0, 1)).toBe(false) // unit 1 of slot 0 has not matched yet
+    components.union(0, 1, 2, 2, 0, 1) // …now it has, but with slot 2, another component so far
+    expect(components.joined(0, 1)).toBe(false)
+    expect(components.joined(2, 3)).toBe(false)
+    components.union(2, 0, 1, 1, 0, 1)
+    expect(components.joined(0, 1)).toBe(true)
+    expect(components.joined(1, 2)).toBe(true)
+    expect(components.joined(0, 3)).toBe(false) // slot 3 never matched
   })
 })

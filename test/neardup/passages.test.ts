@@ -1,7 +1,8 @@
 /**
  * Shared passages from summaries (bounded memory): what a summary holds, the streaming search
  * giving the in-memory search's passages while loading only candidate documents, the exact bound
- * that skips candidate pairs, and the counting filter that drops anchors seen once.
+ * that skips candidate pairs, the verification of unit pairs, and the counting filter that drops
+ * anchors seen once.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +13,7 @@ import { AnchorFilter, AnchorIndex, PairIndex, partitionOf } from '../../src/nea
 import { paragraphsFromTexts, paragraphsOf, passageTexts, verifyPassageBlock } from '../../src/neardup/blocks.js'
 import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, PassageSearch, summarizeForPassages } from '../../src/neardup/shared.js'
 import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits } from '../../src/neardup/units.js'
+import { intersectionSize } from '../../src/neardup/verify.js'
 import type { Document, DocumentSource, PassageSummary } from '../../src/types.js'
 import { devCorpus, doc, seedFiles } from '../helpers/index.js'
 
@@ -160,29 +162,59 @@ describe('findSharedPassagesIn', () => {
   })
 })
 
-describe('mayMatch', () => {
-  // Few distinct words, and sentences drawn from one pool (some with a word changed), so that pairs
-  // share whole sentences, parts of them, or only scattered 3-grams.
-  const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'echo', 'fox', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima')
-  const sentence = fc.array(word, { minLength: 3, maxLength: 16 })
-  const pair = fc.array(sentence, { minLength: 1, maxLength: 4 }).chain((pool) => {
+// Few distinct words, and sentences drawn from one pool (some with a word changed), so that pairs
+// share whole sentences, parts of them, or only scattered 3-grams.
+const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'echo', 'fox', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima')
+const sentence = fc.array(word, { minLength: 3, maxLength: 16 })
+/** `minLength` to `maxLength` paragraphs drawn from one pool of sentences. */
+const paragraphs = (minLength: number, maxLength: number) =>
+  fc.array(sentence, { minLength: 1, maxLength: 4 }).chain((pool) => {
     const drawn = fc.oneof(
       fc.nat(pool.length - 1).map((i) => pool[i]!),
       fc.tuple(fc.nat(pool.length - 1), fc.nat(15), word).map(([i, at, w]) => pool[i]!.map((x, k) => (k === at ? w : x))),
       sentence,
     )
     const paragraph = fc.array(drawn, { minLength: 1, maxLength: 6 }).map((sentences) => sentences.map((words) => `${words.join(' ')}.`).join(' '))
-    return fc.tuple(paragraph, paragraph)
+    return fc.array(paragraph, { minLength, maxLength })
   })
-  const units = (text: string, number: number): ParagraphUnits => new ParagraphUnits(number, text, text.toLowerCase(), text.split(' ').length)
+const units = (text: string, number: number): ParagraphUnits => new ParagraphUnits(number, text, text.toLowerCase(), text.split(' ').length)
 
+describe('verifyUnits', () => {
+  it('matches exactly the unit pairs sharing 8 3-grams covering half the shorter, in row order (one table per first paragraph)', () => {
+    const tokenizer = sentenceTokenizer()
+    let matches = 0
+    fc.assert(
+      fc.property(paragraphs(2, 5), (texts) => {
+        const [x, ...others] = texts.map(units)
+        // one first paragraph against several: its table is built once and reused
+        for (const y of others) {
+          const found: string[] = []
+          verifyUnits(x!, y, tokenizer, (a, b) => found.push(`${a.index}:${b.index}`))
+          const expected: string[] = []
+          for (const a of x!.unitsOf(tokenizer)) {
+            for (const b of y.unitsOf(tokenizer)) {
+              const shared = intersectionSize(a.shingles, b.shingles)
+              if (shared >= 8 && shared >= 0.5 * Math.min(a.shingles.length, b.shingles.length)) expected.push(`${a.index}:${b.index}`)
+            }
+          }
+          expect(found).toEqual(expected)
+          matches += found.length
+        }
+      }),
+      { numRuns: 1500, seed: 7 },
+    )
+    expect(matches).toBeGreaterThan(200)
+  })
+})
+
+describe('mayMatch', () => {
   it('never rules out a pair whose units match (exact bound)', () => {
     const tokenizer = sentenceTokenizer()
     let matches = 0
     fc.assert(
-      fc.property(pair, ([a, b]) => {
-        const x = units(a, 0)
-        const y = units(b, 1)
+      fc.property(paragraphs(2, 2), ([a, b]) => {
+        const x = units(a!, 0)
+        const y = units(b!, 1)
         let matched = false
         verifyUnits(x, y, tokenizer, () => (matched = true))
         if (matched) {

@@ -1,10 +1,13 @@
 /**
  * Shared passages at scale: a paragraph recurring in thousands of documents (a stock phrase) must
- * not blow the candidate search up, and passages that recur in a few documents are still found.
+ * not blow the candidate search up, and passages that recur in a few documents are still found; a
+ * quote many documents carry (each pair of them a candidate) costs about one verification each.
  */
 import { describe, expect, it } from 'vitest'
 import { AnchorIndex, winnow } from '../../src/neardup/anchors.js'
-import { findSharedPassages } from '../../src/neardup/shared.js'
+import { paragraphsOf, verifyPassageBlock } from '../../src/neardup/blocks.js'
+import { findSharedPassages, PassageSearch, summarizeForPassages } from '../../src/neardup/shared.js'
+import type { Document, SharedPassage } from '../../src/types.js'
 import { doc } from '../helpers/index.js'
 
 /** Deterministic made-up words: unrelated documents share no run of words. */
@@ -45,6 +48,25 @@ describe('findSharedPassages', () => {
     expect(passages).toHaveLength(2)
   })
 
+  it('gives a passage the wording most of its occurrences carry, on a tie the first in report order', () => {
+    const quote = (word: string): string => `The minister said the ${word} plan would be published in full before the vote next spring.`
+    const passageOf = (wordings: string[]) => {
+      const documents = wordings.map((word, i) => doc([words(100 + i, 30), quote(word)].join('\n\n'), `doc-${i}.txt`))
+      const passages = findSharedPassages(
+        documents,
+        documents.map((_, i) => `cluster-${i}`),
+      )
+      expect(passages).toHaveLength(1)
+      expect(passages[0]!.occurrences).toHaveLength(wordings.length)
+      return passages[0]!.text
+    }
+    // whichever pairs are verified: one edited copy first, then three of the common wording
+    expect(passageOf(['revised', 'budget', 'budget', 'budget'])).toBe(quote('budget'))
+    expect(passageOf(['budget', 'budget', 'revised', 'revised', 'new'])).toBe(quote('budget'))
+    expect(passageOf(['revised', 'budget', 'budget', 'revised'])).toBe(quote('revised'))
+    expect(passageOf(['new', 'revised', 'budget'])).toBe(quote('new'))
+  })
+
   it('verifies a paragraph of more sentences than a unit mask holds (unit against unit)', () => {
     // 40 long sentences: past the 32 units counted by one masked merge, so each pair is merged alone
     const long = Array.from({ length: 40 }, (_, i) => words(9000 + i, 12)).join(' ')
@@ -56,6 +78,55 @@ describe('findSharedPassages', () => {
       { document: 'a.txt', line: 2 },
       { document: 'b.txt', line: 1 },
     ])
+  })
+})
+
+/**
+ * A near-clique: `count` documents of different clusters, each carrying its own variant of one
+ * three-sentence quote (one word of one sentence changed), so every two are a candidate pair and
+ * match, between unrelated paragraphs of their own.
+ */
+function nearClique(count: number, seed: number, prefix: string): Document[] {
+  const sentences = [words(seed, 14), words(seed + 1, 16), words(seed + 2, 12)].map((sentence) => sentence.slice(0, -1))
+  return Array.from({ length: count }, (_, i) => {
+    const variant = sentences.map((sentence, s) => (s === i % 3 ? sentence.replace(/^\w+/, `v${i}x`) : sentence))
+    const quote = variant.map((sentence) => `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`).join(' ')
+    return doc([words(seed * 1000 + 2 * i, 30), quote, words(seed * 1000 + 2 * i + 1, 30)].join('\n\n'), `${prefix}-${String(i).padStart(3, '0')}.txt`)
+  })
+}
+
+/** The search over `documents` (each its own cluster), every block verified with or without skipping. */
+function searched(documents: readonly Document[], parts: number, skip: boolean): { passages: SharedPassage[]; pairs: number; verified: number } {
+  const ids = documents.map((document) => document.id)
+  const search = new PassageSearch(ids, () => documents.map(summarizeForPassages), ids)
+  let pairs = 0
+  let verified = 0
+  for (const block of search.blocks(parts)) {
+    const found = verifyPassageBlock(block, (k) => paragraphsOf(documents[block.documents[k]!]!), skip)
+    pairs += block.pairs.length / 2
+    verified += block.pairs.length / 2 - found.skipped
+    search.apply(block, found)
+  }
+  return { passages: search.result(), pairs, verified }
+}
+
+describe('verifyPassageBlock: passing over pairs that cannot change a passage', () => {
+  const documents = [...nearClique(40, 7, 'q'), ...nearClique(12, 50, 'r')]
+
+  it('finds the same passages on a near-clique verifying about one pair per paragraph instead of all', () => {
+    const all = searched(documents, 1, false)
+    const skipping = searched(documents, 1, true)
+    expect(all.pairs).toBe((40 * 39) / 2 + (12 * 11) / 2)
+    expect(all.verified).toBe(all.pairs)
+    expect(skipping.passages).toEqual(all.passages)
+    expect(skipping.passages.map((passage) => passage.occurrences.length)).toEqual([40, 12])
+    // each paragraph is verified against the first one, which links all its units; nothing else
+    expect(skipping.verified).toBe(39 + 11)
+  })
+
+  it('skips the same pairs in a block cut into parts as in the whole block', () => {
+    const whole = searched(documents, 1, true)
+    for (const parts of [2, 3]) expect(searched(documents, parts, true)).toEqual(whole)
   })
 })
 
