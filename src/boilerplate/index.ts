@@ -18,6 +18,7 @@ import type { CorpusBuckets } from './buckets.js'
 import { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
 import { shingles } from './stories.js'
 import { findZones, inZone, wordCount, type Zones } from './zones.js'
+import { inputLines as splitInputLines } from '../segment/index.js'
 
 export type { CorpusLines } from './lines.js'
 export { confirmLines, type LineBlock, type LineFindings } from './confirm.js'
@@ -155,7 +156,7 @@ export function markBoilerplate(document: Document, options: BoilerplateOptions)
   const zones = findZones(paragraphs)
   const removed = new Set<number>()
   let inputLines: string[] | undefined
-  const lines = (): string[] => (inputLines ??= document.text.split(/\r\n|\r|\n/u))
+  const lines = (): string[] => (inputLines ??= splitInputLines(document.text))
   paragraphs.forEach((paragraph, position) => {
     const found = rules.paragraph(paragraph, position, zones, lines)
     if (!found) return

@@ -38,6 +38,13 @@ export function setHash(shingles: Uint32Array): number {
   return h
 }
 
+/** The low byte of each value (a sketch: the signature's values are uniform, so their low bytes are too). */
+export function lowBytes(values: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length)
+  for (let i = 0; i < values.length; i++) bytes[i] = values[i]! & 0xff
+  return bytes
+}
+
 /** A summary and the shingle set it was taken from. */
 export interface SummarizedDocument extends ClusterSummary {
   /**
@@ -62,7 +69,7 @@ export function summarizeForClusters(document: Document, options: NeardupOptions
     distinct: print.shingles.length,
     setHash: setHash(print.shingles),
     bandKeys: bandKeys(print.signature, bands, rows),
-    sketch: Uint8Array.from(print.signature, (value) => value & 0xff),
+    sketch: lowBytes(print.signature),
     shingles: print.shingles,
   }
 }

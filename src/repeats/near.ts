@@ -26,13 +26,20 @@ const MAX_CANDIDATES = 4
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
-/** Answers of LETTER_OR_DIGIT for code units above ASCII, found as they are met: 1 yes, 2 no, 0 not asked yet. */
+const WORD_UNIT = 1
+const OTHER_UNIT = 2
+/**
+ * Whether each code unit is a letter or digit: WORD_UNIT, OTHER_UNIT, or 0 for not asked yet (units
+ * above ASCII are classified as they are met). One table read per character is faster than range
+ * tests, even for ASCII.
+ */
 const wordUnits = new Uint8Array(0x10000)
+for (let code = 0; code < 128; code++) {
+  wordUnits[code] = (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? WORD_UNIT : OTHER_UNIT
+}
 
-function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
-  if (wordUnits[code] === 0) wordUnits[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2
-  return wordUnits[code] === 1
+function classify(code: number): number {
+  return (wordUnits[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? WORD_UNIT : OTHER_UNIT)
 }
 
 // Word hashes of the last key scanned (`scanWords`), grown to the longest key seen: a sketch allocates only its result.
@@ -45,9 +52,13 @@ function scanWords(key: string): number {
   let count = 0
   let hash = FNV_OFFSET
   let inWord = false
-  for (let i = 0; i <= key.length; i++) {
-    const code = i < key.length ? key.charCodeAt(i) : 32
-    if (isWordChar(code)) {
+  const length = key.length
+  const table = wordUnits
+  for (let i = 0; i < length; i++) {
+    const code = key.charCodeAt(i)
+    let kind = table[code]!
+    if (kind === 0) kind = classify(code)
+    if (kind === WORD_UNIT) {
       hash = Math.imul(hash ^ code, FNV_PRIME)
       inWord = true
     } else if (code === 32 && inWord) {
@@ -56,6 +67,8 @@ function scanWords(key: string): number {
       inWord = false
     }
   }
+  // The end of the key ends its last word, as a space would.
+  if (inWord) out[count++] = hash
   return count
 }
 
@@ -163,23 +176,30 @@ export class NearIndex {
   }
 }
 
+/** The sketch being made (`sketch`): ascending, SKETCH_SIZE at most; only the result is allocated. */
+const bottom = new Int32Array(SKETCH_SIZE)
+
 /**
  * The SKETCH_SIZE smallest hashes of the key's word pairs, in one pass over its characters. Two
  * paragraphs a few words apart share most of their pairs, so they share some of their smallest too.
  */
 export function sketch(key: string): Sketch {
-  const out: number[] = [] // ascending
   const count = scanWords(key)
   const hashes = scratch
-  for (let i = 1; i < count; i++) insert(out, Math.imul(hashes[i - 1]! ^ 0x9e3779b9, 0x85ebca6b) ^ hashes[i]!)
-  return { pairs: out, words: count }
+  let size = 0
+  for (let i = 1; i < count; i++) size = insert(bottom, size, Math.imul(hashes[i - 1]! ^ 0x9e3779b9, 0x85ebca6b) ^ hashes[i]!)
+  const pairs = new Array<number>(size)
+  for (let i = 0; i < size; i++) pairs[i] = bottom[i]!
+  return { pairs, words: count }
 }
 
-function insert(sorted: number[], value: number): void {
-  if (sorted.length === SKETCH_SIZE && value >= sorted[SKETCH_SIZE - 1]!) return
-  let at = sorted.length
+/** Puts `value` among the `size` ascending distinct values of `sorted` (dropping the largest past SKETCH_SIZE); returns the new size. */
+function insert(sorted: Int32Array, size: number, value: number): number {
+  if (size === SKETCH_SIZE && value >= sorted[SKETCH_SIZE - 1]!) return size
+  let at = size
   while (at > 0 && sorted[at - 1]! > value) at--
-  if (sorted[at - 1] === value) return
-  sorted.splice(at, 0, value)
-  if (sorted.length > SKETCH_SIZE) sorted.pop()
+  if (at > 0 && sorted[at - 1] === value) return size
+  for (let j = size < SKETCH_SIZE ? size : SKETCH_SIZE - 1; j > at; j--) sorted[j] = sorted[j - 1]!
+  sorted[at] = value
+  return size < SKETCH_SIZE ? size + 1 : size
 }

@@ -26,18 +26,19 @@ export class KeyStream {
   readonly text: string
   private readonly starts: number[] = []
   private readonly ends: number[] = []
-  /** Stream offset just after a unit → that unit. */
-  private readonly unitEndingAt = new Map<number, number>()
-
   constructor(keys: readonly string[]) {
     let offset = 0
-    keys.forEach((key, unit) => {
+    for (const key of keys) {
       this.starts.push(offset)
       this.ends.push(offset + key.length)
-      this.unitEndingAt.set(offset + key.length, unit)
       offset += key.length + 1
-    })
+    }
     this.text = keys.join(' ')
+  }
+
+  /** Does some unit end at stream offset `offset`? (The unit holding an offset is the only one that can.) */
+  endsAt(offset: number): boolean {
+    return this.starts.length > 0 && this.ends[this.unitAt(offset)] === offset
   }
 
   /** A unit's key, as handed in. */
@@ -87,7 +88,7 @@ export class KeyStream {
     let best: StreamMatch | null = null
     for (let unit = later; unit < this.ends.length && this.ends[unit]! - b <= common; unit++) {
       const chars = this.ends[unit]! - b
-      if (this.unitEndingAt.has(from + chars) || common - chars > GOES_ON_CHARS) best = { laterEnd: unit, earlierNext: from + chars + 1, chars }
+      if (this.endsAt(from + chars) || common - chars > GOES_ON_CHARS) best = { laterEnd: unit, earlierNext: from + chars + 1, chars }
     }
     return best !== null && best.chars >= minChars ? best : null
   }

@@ -11,9 +11,17 @@ export { normalize } from './normalize.js'
 
 /** Input lines of a text: CRLF, CR and LF all end a line; a final line end starts no new line. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/)
+  const lines = inputLines(text)
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   return lines
+}
+
+/**
+ * `text.split(/\r\n|\r|\n/)`: a text without a carriage return (nearly every one) is split at
+ * '\n' by the native string search, several times faster than the pattern.
+ */
+export function inputLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')
 }
 
 /** Fills `document.paragraphs` and `document.lineCount`. */

@@ -31,6 +31,24 @@ describe('near-exact helpers', () => {
     expect(original.length).toBeGreaterThan(3)
     expect(original.filter((pair) => edited.includes(pair)).length).toBeGreaterThanOrEqual(original.length - 2)
   })
+
+  it('keeps exactly the six smallest distinct word-pair hashes, ascending, whatever the order they come in', () => {
+    // The reference: every pair hash (as `sketch` mixes two word hashes), deduplicated, sorted, the first six.
+    const reference = (key: string): number[] => {
+      const w = [...words(key)]
+      const all = w.slice(1).map((hash, i) => Math.imul(w[i]! ^ 0x9e3779b9, 0x85ebca6b) ^ hash)
+      return [...new Set(all)].sort((x, y) => x - y).slice(0, 6)
+    }
+    const vocabulary = ['the', 'bank', 'rate', 'of', 'a', 'on', 'said', '2024', 'élan', 'x']
+    let seed = 7
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % vocabulary.length
+    for (const length of [0, 1, 2, 3, 7, 12, 40, 300]) {
+      const key = Array.from({ length }, () => vocabulary[next()]).join(' ')
+      expect(sketch(key).pairs).toEqual(reference(key))
+    }
+    // Repeated pairs count once: "a b a b a b" has two distinct pairs.
+    expect(sketch('a b a b a b').pairs).toHaveLength(2)
+  })
 })
 
 describe('near-exact copies and numbers', () => {
