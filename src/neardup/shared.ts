@@ -32,9 +32,14 @@ const FILTER_SLOTS_PER_DOCUMENT = 512
 const MAX_FILTER_SLOTS = 2 ** 29
 /** Anchors indexed per pass over the summaries: about 16 bytes each while their postings are sorted. */
 const PARTITION_ENTRIES = 2 ** 23
-/** Candidate pairs verified per block, and paragraphs loaded per block (about 2 KB each, sentences split). */
+/**
+ * Candidate pairs verified per block, and paragraphs loaded per block (about 2 KB each, sentences
+ * split). A paragraph's partners are anywhere in the corpus, so a paragraph is prepared again in
+ * every block that needs it: at 100,000 documents, blocks of 2^17 paragraphs against 2^16 cut the
+ * search's thread time from 128 to 80 s for about 330 MB more peak RSS (a block's, not the corpus's).
+ */
 const BLOCK_PAIRS = 2 ** 20
-const BLOCK_PARAGRAPHS = 2 ** 16
+const BLOCK_PARAGRAPHS = 2 ** 17
 
 /** The long kept paragraphs of a document and their anchors: all the search keeps of it in memory. */
 export function summarizeForPassages(document: Document): PassageSummary {
