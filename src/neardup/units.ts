@@ -160,6 +160,16 @@ class HashTable {
     this.values[i]! |= bits
   }
 
+  /** The key's value, 0 if absent. */
+  get(key: number): number {
+    let i = key & this.mask
+    while (this.stamps[i] === this.generation) {
+      if (this.keys[i] === key) return this.values[i]!
+      i = (i + 1) & this.mask
+    }
+    return 0
+  }
+
   /** The keys and their values, in slot order. */
   entries(): UnitUnion {
     const shingles = new Uint32Array(this.size)
@@ -204,22 +214,12 @@ export class PairTester {
     const counts = this.counts
     if (masked) {
       counts.fill(0, 0, unitsX.length * columns)
-      const { keys, values, stamps, generation, mask } = this.table
-      const filter = this.filter
+      const { table, filter } = this
       const { shingles, masks } = unionY
       for (let k = 0; k < shingles.length; k++) {
         const key = shingles[k]!
         if ((filter[key >>> 25]! & (1 << ((key >>> 20) & 31))) === 0) continue
-        let i = key & mask
-        let rows = 0
-        while (stamps[i] === generation) {
-          if (keys[i] === key) {
-            rows = values[i]!
-            break
-          }
-          i = (i + 1) & mask
-        }
-        for (; rows !== 0; rows &= rows - 1) {
+        for (let rows = table.get(key); rows !== 0; rows &= rows - 1) {
           const row = (31 - Math.clz32(rows & -rows)) * columns
           for (let cols = masks[k]!; cols !== 0; cols &= cols - 1) counts[row + 31 - Math.clz32(cols & -cols)]!++
         }
