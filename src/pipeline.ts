@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks'
 import { resolveOptions, type CleanOptions, type CleanOptionsInput, type NeardupOptions } from './options.js'
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadText, PassRunner, type DocumentMeta, type ReadDocument, type ReadInput, type ReadOutput, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
-import { ByteBuilder } from './write/bytes.js'
+import { BufferPool, ByteBuilder } from './write/bytes.js'
 import { corpusBoilerplateSteps, CorpusBuckets, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
 import { PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
@@ -73,7 +73,11 @@ export interface DocumentSink {
    * by then, so report.json can be written front to back), and how many documents will follow.
    */
   begin(frame: Omit<Report, 'documents'>, count: number): void | Promise<void>
-  /** Each batch of documents, in id order; `metas` say where each came from. */
+  /**
+   * Each batch of documents, in id order; `metas` say where each came from. The batch's bytes are
+   * lent: once the returned promise settles they are written over by a later batch, so a sink that
+   * hands them to a stream resolves when the stream has written them, and one that keeps them copies them.
+   */
   write(batch: RenderOutput, metas: readonly DocumentMeta[]): void | Promise<void>
 }
 
@@ -440,6 +444,7 @@ async function renderPass(
   }
   const names = sink.out === null ? new Map<string, string>() : assignFileNames(order.filter(selected).map((position) => held[position]!.meta.id))
   if (order.length > BATCH_DOCUMENTS) runner.start()
+  const pools = { json: new BufferPool(), html: new BufferPool(), jsonl: new BufferPool() }
   for (let from = 0; from < order.length; from += BATCH_DOCUMENTS) {
     const positions = order.slice(from, from + BATCH_DOCUMENTS)
     const items = positions.map((position): RenderItem => {
@@ -456,8 +461,14 @@ async function renderPass(
         selected: selected(position),
       }
     })
-    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, extraRules, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
-    await runner.dispatch(task, (output) => sink.write(output, positions.map((position) => held[position]!.meta)))
+    const lent = { json: pools.json.lend(), html: pools.html.lend(), jsonl: pools.jsonl.lend() }
+    const task = { pass: 'render' as const, spool, items, first: from, out: sink.out, entries: sink.entries, htmlDocuments: sink.htmlDocuments ?? order.length, extraRules, lent, ...(sink.explain !== undefined ? { explain: sink.explain } : {}) }
+    await runner.dispatch(task, async (output) => {
+      await sink.write(output, positions.map((position) => held[position]!.meta))
+      pools.json.giveBack(output.json)
+      pools.html.giveBack(output.html)
+      pools.jsonl.giveBack(output.jsonl)
+    })
   }
   await runner.drain()
 }

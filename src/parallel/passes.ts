@@ -233,6 +233,8 @@ export interface RenderTask {
   readonly htmlDocuments: number
   /** The rules a `--rules` file adds, for the wording of their removals. */
   readonly extraRules: ReadonlyArray<Pick<RuleSpec, 'id' | 'description'>>
+  /** Shared buffers to write the outputs' bytes into, lent by the main thread's `BufferPool`s (else new ones are made). */
+  readonly lent?: { readonly json: SharedArrayBuffer | null; readonly html: SharedArrayBuffer | null; readonly jsonl: SharedArrayBuffer | null }
 }
 
 /** What the main thread needs to hear of one rendered document. */
@@ -245,7 +247,8 @@ export interface RenderedDocument {
 
 /**
  * A batch rendered: the outputs' bytes (UTF-8, ready to write: the main thread only copies them out,
- * so the corpus's text never passes through its heap as strings) and a few facts per document.
+ * so the corpus's text never passes through its heap as strings) and a few facts per document. The
+ * bytes are views of shared buffers, which the main thread lends out again once they are written.
  */
 export interface RenderOutput {
   /** report.json's elements, each after its separator. */
@@ -262,9 +265,9 @@ export interface RenderOutput {
 const renderedBytes = { json: 0, html: 0, jsonl: 0 }
 
 export async function renderPass(task: RenderTask): Promise<RenderOutput> {
-  const json = new ByteBuilder(renderedBytes.json)
-  const html = new ByteBuilder(renderedBytes.html)
-  const jsonl = new ByteBuilder(renderedBytes.jsonl)
+  const json = ByteBuilder.inShared(task.lent?.json ?? null, renderedBytes.json)
+  const html = ByteBuilder.inShared(task.lent?.html ?? null, renderedBytes.html)
+  const jsonl = ByteBuilder.inShared(task.lent?.jsonl ?? null, renderedBytes.jsonl)
   const documents: RenderedDocument[] = []
   const descriptions = ruleDescriptions(task.extraRules)
   for (const [i, item] of task.items.entries()) {

@@ -66,8 +66,9 @@ export class AtomicStream {
     return new AtomicStream(path, temporary, createWriteStream(temporary))
   }
 
-  async write(chunk: string | Uint8Array): Promise<void> {
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain')
+  /** Resolves once the chunk is written to the file (not merely queued), so its bytes may be reused. */
+  write(chunk: string | Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => this.stream.write(chunk, (error) => (error ? reject(error) : resolve())))
   }
 
   async commit(): Promise<void> {

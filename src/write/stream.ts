@@ -5,7 +5,6 @@
  * first document, so nothing is held or copied: memory does not grow with the corpus.
  */
 import { join } from 'node:path'
-import { once } from 'node:events'
 import { cleanCorpus, type CleanContext } from '../pipeline.js'
 import { resolveOptions, type CleanOptionsInput } from '../options.js'
 import { pageFrameChunks } from '../report/html/index.js'
@@ -75,8 +74,9 @@ class FramedFile {
   }
 }
 
-async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
-  if (!stream.write(text)) await once(stream as unknown as NodeJS.EventEmitter, 'drain')
+/** Resolves once the stream has written `text` (not merely queued it): a batch's bytes are reused after. */
+function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())))
 }
 
 export async function cleanToFiles(

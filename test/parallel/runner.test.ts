@@ -44,7 +44,7 @@ describe('PassRunner', () => {
     }
   })
 
-  it('renders on threads the same bytes as inline, for batches of one short document (bytes in a shared pool) and of many', async () => {
+  it('renders on threads the same bytes as inline, for batches of one short document and of many, into shared buffers', async () => {
     const inputs = devCorpus().slice(0, 120)
     const spool = createSpoolFolder()
     const rendered = async (jobs: number): Promise<string[]> => {
@@ -62,7 +62,10 @@ describe('PassRunner', () => {
         for (const batch of batches) {
           const items = batch.map((i) => ({ place: places[i]!, meta: { id: inputs[i]!.id, source: { file: inputs[i]!.id }, warnings: [] }, extra: [], selected: true }))
           await runner.dispatch({ pass: 'render', spool: spool.dir, items, first: 1, out: null, entries: false, htmlDocuments: Infinity, extraRules: [] }, (output: RenderOutput) => {
-            for (const bytes of [output.json, output.html, output.jsonl]) out.push(Buffer.from(bytes).toString('utf8'))
+            for (const bytes of [output.json, output.html, output.jsonl]) {
+              expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer)
+              out.push(Buffer.from(bytes).toString('utf8'))
+            }
           })
         }
         await runner.drain()

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { removeStaleTemporaries, writeChunksAtomic, writeFileAtomic } from '../../src/write/atomic.js'
+import { AtomicStream, removeStaleTemporaries, writeChunksAtomic, writeFileAtomic } from '../../src/write/atomic.js'
 import { withTempDir } from '../helpers/index.js'
 
 describe('atomic writes', () => {
@@ -27,6 +27,22 @@ describe('atomic writes', () => {
       await expect(writeChunksAtomic(path, failing())).rejects.toThrow('disk full')
       expect(readdirSync(dir)).toEqual(['a.txt'])
       expect(readFileSync(path, 'utf8')).toBe('old\n')
+    })
+  })
+
+  it('resolve a streamed write once its bytes are in the file, so they may be reused at once', async () => {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'a.txt')
+      const file = await AtomicStream.open(path)
+      const first = new Uint8Array(1 << 16).fill(0x61)
+      const second = new Uint8Array(1 << 10).fill(0x62)
+      await file.write(first)
+      await file.write(second)
+      // A pass lends these bytes to the next batch as soon as the write resolves.
+      first.fill(0x21)
+      second.fill(0x21)
+      await file.commit()
+      expect(readFileSync(path, 'latin1')).toBe('a'.repeat(1 << 16) + 'b'.repeat(1 << 10))
     })
   })
 

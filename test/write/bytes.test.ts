@@ -1,7 +1,7 @@
 /** ByteBuilder: strings encoded straight into one growing buffer must give the bytes Buffer.from gives. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ByteBuilder } from '../../src/write/bytes.js'
+import { BufferPool, ByteBuilder } from '../../src/write/bytes.js'
 
 describe('ByteBuilder', () => {
   it('gives the UTF-8 of the strings written, in order, across growth from a tiny start', () => {
@@ -40,5 +40,43 @@ describe('ByteBuilder', () => {
     const bytes = builder.bytes()
     expect(bytes.byteOffset).toBe(0)
     expect(bytes.buffer.byteLength).toBe(5000)
+  })
+
+  it('in shared memory, writes into a lent buffer that holds the bytes expected, and hands out a view of it', () => {
+    const lent = new SharedArrayBuffer(1 << 17)
+    const builder = ByteBuilder.inShared(lent, 1 << 16)
+    builder.write('é'.repeat(1000))
+    const bytes = builder.bytes()
+    expect(bytes.buffer).toBe(lent)
+    expect(bytes.byteOffset).toBe(0)
+    expect(Buffer.from(bytes).toString('utf8')).toBe('é'.repeat(1000))
+  })
+
+  it('in shared memory, starts a shared buffer of its own when the lent one is smaller than expected, and grows in shared memory', () => {
+    const lent = new SharedArrayBuffer(1 << 16)
+    const builder = ByteBuilder.inShared(lent, 1 << 18)
+    builder.write('x')
+    expect(builder.bytes().buffer).not.toBe(lent)
+    expect(builder.bytes().buffer.byteLength).toBe(1 << 18)
+    const growing = ByteBuilder.inShared(null, 0)
+    growing.write('y'.repeat(200_000))
+    expect(growing.bytes().buffer).toBeInstanceOf(SharedArrayBuffer)
+    expect(growing.bytes().length).toBe(200_000)
+  })
+})
+
+describe('BufferPool', () => {
+  it('lends back the shared buffers given back, once each, and keeps no ordinary buffer', () => {
+    const pool = new BufferPool()
+    expect(pool.lend()).toBeNull()
+    const shared = ByteBuilder.inShared(null)
+    shared.write('abc')
+    const plain = new ByteBuilder()
+    plain.write('abc')
+    pool.giveBack(plain.bytes())
+    pool.giveBack(shared.bytes())
+    pool.giveBack(shared.bytes())
+    expect(pool.lend()).toBe(shared.bytes().buffer)
+    expect(pool.lend()).toBeNull()
   })
 })
