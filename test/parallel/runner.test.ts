@@ -1,9 +1,11 @@
 /** The pass runner: on worker threads, pass 1 spools exactly what the stages give inline, in order. */
+import { fileURLToPath } from 'node:url'
+import { Tinypool } from 'tinypool'
 import { describe, expect, it } from 'vitest'
 import { markBoilerplate } from '../../src/boilerplate/index.js'
 import { createDocument } from '../../src/document.js'
 import { DEFAULT_OPTIONS } from '../../src/options.js'
-import { BATCH_DOCUMENTS, loadDocument, PassRunner, type RenderOutput } from '../../src/parallel/index.js'
+import { BATCH_DOCUMENTS, loadDocument, PassRunner, poolOptions, WORKER_YOUNG_GENERATION_MB, type RenderOutput } from '../../src/parallel/index.js'
 import { markRepeats } from '../../src/repeats/index.js'
 import { segment } from '../../src/segment/index.js'
 import { createSpoolFolder, type RecordPlace } from '../../src/spool/index.js'
@@ -81,6 +83,17 @@ describe('PassRunner', () => {
       expect(await rendered(2)).toEqual(inline)
     } finally {
       spool.dispose()
+    }
+  })
+
+  it('starts its workers with the larger young generation', async () => {
+    const pool = new Tinypool({ ...poolOptions(1), filename: fileURLToPath(new URL('./fixtures/limits.mjs', import.meta.url)) })
+    try {
+      const limits = (await pool.run(null)) as { maxYoungGenerationSizeMb: number }
+      expect(WORKER_YOUNG_GENERATION_MB).toBeGreaterThan(48)
+      expect(limits.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB)
+    } finally {
+      await pool.destroy()
     }
   })
 })
