@@ -244,6 +244,10 @@ async function readPass(
   let batch: Array<{ readonly skipped: DocumentInput } | { readonly text: DocumentInput } | { readonly line: JsonlLine }> = []
   let inputs: ReadInput[] = []
   let jsonl: ByteBuilder | null = null
+  // A batch's JSONL bytes go to the worker in a shared buffer, lent again once the worker is done
+  // with it: no copy, and no 450 MB of moved buffers per 100,000 documents to count towards full
+  // collections on either side (see BufferPool).
+  const lent = new BufferPool()
   let chars = 0
   const take = (item: DocumentInput, cleaned: ReadDocument['cleaned']): void => {
     const position = items.length
@@ -265,6 +269,7 @@ async function readPass(
     jsonl = null
     chars = 0
     const use = (output: ReadOutput): void => {
+      if (bytes !== null) lent.giveBack(bytes)
       let k = 0
       for (const entry of entries) {
         if ('skipped' in entry) {
@@ -280,11 +285,11 @@ async function readPass(
         if (parsed) take({ ...parsed, text: '' }, cleaned)
       }
     }
-    await runner.dispatch(task, use, bytes === null ? [] : [bytes.buffer as ArrayBuffer])
+    await runner.dispatch(task, use)
   }
   for await (const raw of input) {
     if (isJsonlLine(raw)) {
-      jsonl ??= new ByteBuilder(BATCH_CHARS + (1 << 16))
+      jsonl ??= ByteBuilder.inShared(lent.lend(), BATCH_CHARS + (1 << 16))
       jsonl.append(raw.jsonl)
       const { idField, textField } = raw.options
       inputs.push({ end: jsonl.length, file: raw.file, line: raw.line, idField, textField })

@@ -81,12 +81,11 @@ export class PassRunner {
 
   /**
    * Queues a batch; `use` gets its output, batches in the order they were queued. Resolves when
-   * there is room for another batch. `transfer`: buffers of the task's that move to the worker
-   * thread rather than being copied (unusable here afterwards).
+   * there is room for another batch. (Large bytes travel in shared buffers: see `BufferPool`.)
    */
-  async dispatch<T extends PassTask>(task: T, use: (output: Output<T>) => void | Promise<void>, transfer: readonly ArrayBuffer[] = []): Promise<void> {
+  async dispatch<T extends PassTask>(task: T, use: (output: Output<T>) => void | Promise<void>): Promise<void> {
     const previous = this.inFlight[this.inFlight.length - 1] ?? Promise.resolve()
-    const result = this.pool === null ? Promise.resolve().then(() => runPass(task)) : (this.pool.run(task, transfer.length > 0 ? { transferList: [...transfer] } : {}) as Promise<Output<T>>)
+    const result = this.pool === null ? Promise.resolve().then(() => runPass(task)) : (this.pool.run(task) as Promise<Output<T>>)
     const done = Promise.all([result, previous]).then(async ([output]) => {
       const out = output as Output<T>
       for (const [stage, ms] of Object.entries(out.timings)) this.timings[stage] = (this.timings[stage] ?? 0) + ms
