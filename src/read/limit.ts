@@ -4,11 +4,12 @@
  */
 import type { InputOptions } from '../options.js'
 import type { DocumentInput } from '../types.js'
+import { maxUtf8Bytes } from '../utf8.js'
 
 export function limitSize(document: DocumentInput, options: InputOptions): DocumentInput {
   if (options.maxDocBytes === 0 || document.skipped !== undefined) return document
-  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
-  if (document.text.length * 3 <= options.maxDocBytes) return document
+  // Cheap bound first, then the exact size.
+  if (maxUtf8Bytes(document.text.length) <= options.maxDocBytes) return document
   const bytes = Buffer.from(document.text, 'utf8')
   if (bytes.length <= options.maxDocBytes) return document
   const over = `${bytes.length} bytes, over the limit of ${options.maxDocBytes} (--max-doc-bytes)`

@@ -3,6 +3,7 @@
  * Latin-1 when it came out all ASCII (which reads back fastest), or as UTF-16 when it holds an
  * unpaired surrogate (which UTF-8 would replace with U+FFFD).
  */
+import { maxUtf8Bytes } from '../utf8.js'
 
 export const ENCODINGS = ['latin1', 'utf8', 'utf16le'] as const
 export type StringEncoding = 0 | 1 | 2
@@ -14,9 +15,9 @@ const UTF16 = 2
 const wellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed
 const REPLACEMENT = Buffer.from('\ufffd', 'utf8')
 
-/** Bytes that always hold a string of this many code units, whatever its encoding. */
+/** Bytes that always hold a string of this many code units, whatever its encoding (UTF-16 takes two a unit). */
 export function maxStringBytes(codeUnits: number): number {
-  return codeUnits * 3
+  return maxUtf8Bytes(codeUnits)
 }
 
 /** Writes `text` at `offset` (room for `maxStringBytes` there): its encoding and byte length. */

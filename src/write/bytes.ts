@@ -4,6 +4,8 @@
  * one copied every byte twice (half the time, on report.json's lines).
  */
 
+import { maxUtf8Bytes } from '../utf8.js'
+
 const FIRST_CAPACITY = 1 << 16
 
 export class ByteBuilder {
@@ -36,8 +38,7 @@ export class ByteBuilder {
   }
 
   write(text: string): void {
-    // A UTF-16 code unit never takes more than three UTF-8 bytes.
-    this.reserve(text.length * 3)
+    this.reserve(maxUtf8Bytes(text.length))
     this.used += this.buffer.write(text, this.used)
   }
 
