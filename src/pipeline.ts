@@ -416,7 +416,7 @@ async function sharedPassagesPass(
   spool: string,
   runner: PassRunner,
 ): Promise<SharedPassage[]> {
-  const search = new PassageSearch(ids, summaries, groupOf)
+  const search = new PassageSearch(ids, summaries, groupOf, undefined, spool)
   for (const block of search.blocks(runner.threads)) {
     const places = Array.from(block.documents, (k) => placeOf(k))
     await runner.dispatch({ pass: 'passages', spool, block, places }, (output) => search.apply(block, output.matches))

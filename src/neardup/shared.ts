@@ -15,7 +15,8 @@
 import { arraySource, keptParagraphs } from '../document.js'
 import { U32List } from '../u32list.js'
 import type { Document, DocumentSource, PassageSummary, SharedPassage } from '../types.js'
-import { AnchorFilter, AnchorIndex, PairIndex, partitionOf, winnow } from './anchors.js'
+import { AnchorFilter, AnchorIndex, PairIndex, winnow } from './anchors.js'
+import { AnchorPartitions } from './partitions.js'
 import { scanShingles, scratchShingles } from './shingle.js'
 import { componentParts, paragraphsOf, UNITS_PER_PARAGRAPH, verifyPassageBlock, type BlockMatches, type PassageBlock } from './blocks.js'
 import { MIN_PASSAGE_WORDS, SHINGLE, wordsOf } from './units.js'
@@ -116,8 +117,8 @@ interface Group {
  * `verifyPassageBlock` verifies a block anywhere (it loads only the block's documents); `apply()`
  * takes the blocks' matches back in block order, so the result is the same however the blocks ran.
  *
- * `summaries()` yields every document's `PassageSummary` in position order and is called once,
- * then once per partition of the anchors (one partition up to `partitionEntries` anchors in all);
+ * `summaries()` yields every document's `PassageSummary` in position order and is called twice
+ * (the anchors are counted, then indexed: in hash partitions past `partitionEntries` anchors);
  * `groupOf[i]` is document i's cluster (documents of one cluster share everything, so pairs inside
  * one are not compared).
  */
@@ -135,6 +136,8 @@ export class PassageSearch {
     summaries: () => Iterable<PassageSummary>,
     groupOf: readonly string[],
     partitionEntries = PARTITION_ENTRIES,
+    /** A folder for the anchors dealt into partitions (a spool's); without one they are held in memory. */
+    scratch?: string,
   ) {
     // Pass 1: an anchor in one paragraph only can never pair two.
     let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
@@ -143,49 +146,55 @@ export class PassageSearch {
       for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
       anchorCount += summary.anchors.length
     }
-    // Passes 2…: the paragraphs holding anchors that may recur (no other can be a candidate) are
-    // numbered, and their anchors indexed one hash partition per pass, so that at most about
-    // `partitionEntries` anchors are sorted at once; only the postings that can pair anything stay.
+    // Pass 2: the paragraphs holding anchors that may recur (no other can be a candidate) are
+    // numbered. With one partition their anchors are indexed as they come; with more, they are
+    // dealt into hash partitions (files in `scratch`, else memory) and indexed one partition at a
+    // time, so that at most about `partitionEntries` anchors are sorted at once. Only the postings
+    // that can pair anything stay.
     const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
     const located: Located = { documents: new U32List(), paragraphs: new U32List(), ordinals: new U32List(), lines: new U32List(), words: new U32List() }
     const groups = new U32List()
-    const kept: Uint32Array[] = []
-    let groupArray = new Int32Array(0)
-    for (let partition = 0; partition < partitions; partition++) {
-      const first = partition === 0
-      const groupIds = new Map<string, number>()
-      const index = new AnchorIndex()
+    const groupIds = new Map<string, number>()
+    const whole = partitions === 1 ? new AnchorIndex() : null
+    const dealt = partitions === 1 ? null : new AnchorPartitions(partitions, scratch)
+    try {
       let paragraph = 0
       let position = 0
       for (const summary of summaries()) {
         const group = groupOf[position]!
-        if (first && !groupIds.has(group)) groupIds.set(group, groupIds.size)
+        if (!groupIds.has(group)) groupIds.set(group, groupIds.size)
         for (let k = 0; k + 1 < summary.offsets.length; k++) {
           const anchors = filter.recurring(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
           // One recurring anchor cannot make a pair, but it counts towards its posting's MAX_POSTING.
           if (anchors.length === 0) continue
-          if (first) {
-            located.documents.push(position)
-            located.paragraphs.push(summary.paragraphs[k]!)
-            located.ordinals.push(k)
-            located.lines.push(summary.lines[k]!)
-            located.words.push(summary.words[k]!)
-            groups.push(groupIds.get(group)!)
-          }
-          const mine = partitions === 1 ? anchors : anchors.filter((anchor) => partitionOf(anchor, partitions) === partition)
-          if (mine.length > 0) index.add(paragraph, mine)
+          located.documents.push(position)
+          located.paragraphs.push(summary.paragraphs[k]!)
+          located.ordinals.push(k)
+          located.lines.push(summary.lines[k]!)
+          located.words.push(summary.words[k]!)
+          groups.push(groupIds.get(group)!)
+          if (whole !== null) whole.add(paragraph, anchors)
+          else dealt!.add(paragraph, anchors)
           paragraph++
         }
         position++
       }
       if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-      if (first) groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
-      kept.push(index.keptPostings(groupArray, MAX_POSTING))
+      filter = undefined // the counters are done with: free them before the anchors are sorted
+      const groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
+      const kept: Uint32Array[] = []
+      if (whole !== null) kept.push(whole.keptPostings(groupArray, MAX_POSTING))
+      for (let partition = 0; partition < (dealt?.count ?? 0); partition++) {
+        const index = new AnchorIndex()
+        dealt!.forEach(partition, (item, anchors) => index.add(item, anchors))
+        kept.push(index.keptPostings(groupArray, MAX_POSTING))
+      }
+      this.located = located
+      this.groups = groupArray
+      this.pairIndex = new PairIndex(groupArray.length, kept)
+    } finally {
+      dealt?.dispose()
     }
-    filter = undefined // the counters are done with: free them before the pairs are searched
-    this.located = located
-    this.groups = groupArray
-    this.pairIndex = new PairIndex(groupArray.length, kept)
   }
 
   /**
@@ -323,8 +332,9 @@ export function findSharedPassagesIn(
   groupOf: readonly string[],
   source: DocumentSource,
   partitionEntries = PARTITION_ENTRIES,
+  scratch?: string,
 ): SharedPassage[] {
-  const search = new PassageSearch(ids, summaries, groupOf, partitionEntries)
+  const search = new PassageSearch(ids, summaries, groupOf, partitionEntries, scratch)
   for (const block of search.blocks()) search.apply(block, verifyPassageBlock(block, (k) => paragraphsOf(source.load(block.documents[k]!))))
   return search.result()
 }

@@ -1,0 +1,74 @@
+/** Anchors dealt into hash partitions once, read back a partition at a time, from memory or files. */
+import { readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { partitionOf } from '../../src/neardup/anchors.js'
+import { AnchorPartitions } from '../../src/neardup/partitions.js'
+import { findSharedPassages, findSharedPassagesIn, summarizeForPassages } from '../../src/neardup/shared.js'
+import { arraySource } from '../../src/document.js'
+import { CorpusGenerator } from '../../src/bench/corpus.js'
+import { findDevSet, loadPools } from '../../src/bench/source.js'
+import { doc, withTempDir } from '../helpers/index.js'
+
+/** Paragraphs of pseudo-random distinct sorted anchors, some empty for a partition. */
+function paragraphs(count: number): Uint32Array[] {
+  let seed = 7
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0)
+  return Array.from({ length: count }, () => Uint32Array.from(new Set(Array.from({ length: 1 + (next() % 40) }, next))).sort())
+}
+
+function replay(store: AnchorPartitions): Array<Array<[number, number[]]>> {
+  return Array.from({ length: store.count }, (_, p) => {
+    const seen: Array<[number, number[]]> = []
+    store.forEach(p, (paragraph, anchors) => seen.push([paragraph, [...anchors]]))
+    return seen
+  })
+}
+
+describe('AnchorPartitions', () => {
+  it('gives back each partition its paragraphs in order with their anchors of that partition, from memory and from files alike', async () => {
+    const input = paragraphs(20_000) // past a file's write buffer, so records straddle writes
+    const expected = Array.from({ length: 5 }, (_, p) =>
+      input.flatMap((anchors, paragraph): Array<[number, number[]]> => {
+        const mine = [...anchors].filter((anchor) => partitionOf(anchor, 5) === p)
+        return mine.length > 0 ? [[paragraph, mine]] : []
+      }),
+    )
+    const inMemory = new AnchorPartitions(5)
+    input.forEach((anchors, paragraph) => inMemory.add(paragraph, anchors))
+    expect(replay(inMemory)).toEqual(expected)
+    await withTempDir(async (dir) => {
+      const inFiles = new AnchorPartitions(5, dir)
+      input.forEach((anchors, paragraph) => inFiles.add(paragraph, anchors))
+      expect(readdirSync(dir)).toHaveLength(5)
+      expect(replay(inFiles)).toEqual(expected)
+      expect(readdirSync(dir)).toEqual([])
+      inFiles.dispose()
+    })
+  })
+
+  it('leaves no file behind when disposed part-way', async () => {
+    await withTempDir(async (dir) => {
+      const store = new AnchorPartitions(3, dir)
+      paragraphs(100).forEach((anchors, paragraph) => store.add(paragraph, anchors))
+      store.forEach(0, () => {})
+      store.dispose()
+      expect(readdirSync(dir)).toEqual([])
+    })
+  })
+
+  it('serves the passage search: partitions in files give the in-memory search its passages', async () => {
+    const devSet = findDevSet()
+    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
+    const generator = new CorpusGenerator(loadPools(devSet), 17)
+    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const groupOf = documents.map((_, i) => `group-${i % 340}`)
+    const summaries = documents.map(summarizeForPassages)
+    const expected = findSharedPassages(documents, groupOf)
+    expect(expected.length).toBeGreaterThan(10)
+    await withTempDir(async (dir) => {
+      const found = findSharedPassagesIn(documents.map((document) => document.id), () => summaries, groupOf, arraySource(documents), 3000, dir)
+      expect(found).toEqual(expected)
+      expect(readdirSync(dir)).toEqual([])
+    })
+  })
+})
