@@ -16,7 +16,7 @@ import { resolveOptions, type CleanOptions, type CleanOptionsInput, type Neardup
 import { BATCH_CHARS, BATCH_DOCUMENTS, loadText, PassRunner, type DocumentMeta, type ReadDocument, type ReadInput, type ReadOutput, type RenderOutput, type RenderItem, type Summary } from './parallel/index.js'
 import { BufferPool, ByteBuilder } from './write/bytes.js'
 import { corpusBoilerplateSteps, CorpusBuckets, ruleCatalogue, type CorpusLines, type CorpusRemoval, type LineFindings } from './boilerplate/index.js'
-import { PassageSearch } from './neardup/shared.js'
+import { AnchorCount, PassageSearch } from './neardup/shared.js'
 import { bandParameters, ClusterSearch, ClusterSummaryTable, type ClusterFindings } from './neardup/index.js'
 import { isJsonlLine, limitSize, sortDiagnostics, uniqueIds, type InputItem, type JsonlLine } from './read/index.js'
 import { canonicalClusters, reportHead, StatsCounter, tallyDocument } from './report/build.js'
@@ -165,6 +165,8 @@ export async function cleanCorpus(
     const shinglePlaces = new PlaceTable()
     const passagePlaces = new PlaceTable()
     const passageTextPlaces = new PlaceTable()
+    // The passage search's first count, made as the summaries come (this thread waits on the workers then).
+    const anchorCount = options.neardup.enabled && options.neardup.sharedPassages ? new AnchorCount(usable.length) : undefined
     await timer.time('summaries', () => summarizePass(usable, options, spool.dir, runner, places, extras, (position, summary) => {
       counter.add(summary.tally)
       if (summary.empty !== null) {
@@ -176,6 +178,7 @@ export async function cleanCorpus(
         const k = clusterSummaries.add(summary.cluster)
         shinglePlaces.set(k, summary.shingles)
         if (summary.passages && summary.passageTexts) {
+          if (summary.passageAnchors) anchorCount?.add(summary.passageAnchors)
           passagePlaces.set(k, summary.passages)
           passageTextPlaces.set(k, summary.passageTexts)
         }
@@ -201,11 +204,11 @@ export async function cleanCorpus(
         addDecision(kept[document]!, decision)
         counter.markDuplicate(cleanedBytes[kept[document]!]!)
       }
-      // Read from the spool once per pass of the passage search, in kept order.
+      // Read from the spool once, in kept order (the search's first count was made as the summaries came).
       const passageSummaries = function* (): Generator<PassageSummary> {
         for (let k = 0; k < kept.length; k++) yield readRecord<PassageSummary>(spool.dir, passagePlaces.get(k))
       }
-      const sharedPassages = options.neardup.sharedPassages ? await sharedPassagesPass(ids, passageSummaries, found.groupOf, (k) => passageTextPlaces.get(k), spool.dir, runner) : []
+      const sharedPassages = options.neardup.sharedPassages ? await sharedPassagesPass(ids, passageSummaries, found.groupOf, (k) => passageTextPlaces.get(k), spool.dir, runner, anchorCount) : []
       return { clusters: found.clusters, sharedPassages }
     })
 
@@ -415,8 +418,9 @@ async function sharedPassagesPass(
   placeOf: (k: number) => RecordPlace,
   spool: string,
   runner: PassRunner,
+  counted: AnchorCount | undefined,
 ): Promise<SharedPassage[]> {
-  const search = new PassageSearch(ids, summaries, groupOf, undefined, spool)
+  const search = new PassageSearch(ids, summaries, groupOf, { scratch: spool, ...(counted !== undefined ? { counted } : {}) })
   for (const block of search.blocks(runner.threads)) {
     const places = Array.from(block.documents, (k) => placeOf(k))
     await runner.dispatch({ pass: 'passages', spool, block, places }, (output) => search.apply(block, output.matches))

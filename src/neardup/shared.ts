@@ -111,6 +111,47 @@ interface Group {
 }
 
 /**
+ * The search's first pass: how many anchors the summaries hold, and a counting filter of them. The
+ * pipeline makes it as pass 2's summaries come back (the main thread waits on the workers then),
+ * in the order the search reads them, so the search reads the spooled summaries once, not twice.
+ */
+export class AnchorCount {
+  private filter: AnchorFilter | null
+  /** Anchors added, and the summaries they came in. */
+  anchors = 0
+  documents = 0
+
+  /** `documents`: about how many summaries will come (it sizes the filter). */
+  constructor(documents: number) {
+    this.filter = new AnchorFilter(Math.min(documents * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  }
+
+  add(summary: Pick<PassageSummary, 'anchors' | 'offsets'>): void {
+    if (this.filter === null) throw new Error('AnchorCount.add: the filter was handed over')
+    for (let k = 0; k + 1 < summary.offsets.length; k++) this.filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
+    this.anchors += summary.anchors.length
+    this.documents++
+  }
+
+  /** The filter, handed over once: the search lets go of it as soon as the anchors are dealt, and so may the count. */
+  takeFilter(): AnchorFilter {
+    if (this.filter === null) throw new Error('AnchorCount.takeFilter: handed over already')
+    const filter = this.filter
+    this.filter = null
+    return filter
+  }
+}
+
+export interface PassageSearchSettings {
+  /** Past this many anchors they are indexed a hash partition at a time. */
+  readonly partitionEntries?: number
+  /** A folder for the anchors dealt into partitions (a spool's); without one they are held in memory. */
+  readonly scratch?: string
+  /** The summaries' anchors, counted as they came (else the search reads the summaries once more to count them). */
+  readonly counted?: AnchorCount
+}
+
+/**
  * Passages recurring in documents of different clusters, from the documents' summaries, in three
  * steps so that the costly one can run on worker threads: the constructor finds the candidate
  * pairs' index (main thread, summaries only); `blocks()` hands out the pairs a block at a time and
@@ -118,7 +159,8 @@ interface Group {
  * takes the blocks' matches back in block order, so the result is the same however the blocks ran.
  *
  * `summaries()` yields every document's `PassageSummary` in position order and is called twice
- * (the anchors are counted, then indexed: in hash partitions past `partitionEntries` anchors);
+ * (the anchors are counted, then indexed: in hash partitions past `partitionEntries` anchors), or
+ * once when the caller counted them as they came (`settings.counted`);
  * `groupOf[i]` is document i's cluster (documents of one cluster share everything, so pairs inside
  * one are not compared).
  */
@@ -135,17 +177,19 @@ export class PassageSearch {
     private readonly ids: readonly string[],
     summaries: () => Iterable<PassageSummary>,
     groupOf: readonly string[],
-    partitionEntries = PARTITION_ENTRIES,
-    /** A folder for the anchors dealt into partitions (a spool's); without one they are held in memory. */
-    scratch?: string,
+    { partitionEntries = PARTITION_ENTRIES, scratch, counted }: PassageSearchSettings = {},
   ) {
-    // Pass 1: an anchor in one paragraph only can never pair two.
-    let filter: AnchorFilter | undefined = new AnchorFilter(Math.min(ids.length * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
-    let anchorCount = 0
-    for (const summary of summaries()) {
-      for (let k = 0; k + 1 < summary.offsets.length; k++) filter.add(summary.anchors.subarray(summary.offsets[k]!, summary.offsets[k + 1]!))
-      anchorCount += summary.anchors.length
+    // Pass 1: an anchor in one paragraph only can never pair two (counted here unless the caller
+    // counted the summaries as they came).
+    let count: AnchorCount | undefined = counted
+    if (count === undefined) {
+      count = new AnchorCount(ids.length)
+      for (const summary of summaries()) count.add(summary)
     }
+    if (count.documents !== ids.length) throw new Error(`PassageSearch: anchors counted in ${count.documents} summaries for ${ids.length} documents`)
+    const { anchors: anchorCount } = count
+    let filter: AnchorFilter | undefined = count.takeFilter()
+    count = undefined
     // Pass 2: the paragraphs holding anchors that may recur (no other can be a candidate) are
     // numbered. With one partition their anchors are indexed as they come; with more, they are
     // dealt into hash partitions (files in `scratch`, else memory) and indexed one partition at a
@@ -180,7 +224,7 @@ export class PassageSearch {
         position++
       }
       if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-      filter = undefined // the counters are done with: free them before the anchors are sorted
+      filter = undefined // the counters are done with (the caller's `counted` should let go of them too)
       const groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
       const kept: Uint32Array[] = []
       if (whole !== null) kept.push(whole.keptPostings(groupArray, MAX_POSTING))
@@ -334,7 +378,7 @@ export function findSharedPassagesIn(
   partitionEntries = PARTITION_ENTRIES,
   scratch?: string,
 ): SharedPassage[] {
-  const search = new PassageSearch(ids, summaries, groupOf, partitionEntries, scratch)
+  const search = new PassageSearch(ids, summaries, groupOf, { partitionEntries, ...(scratch !== undefined ? { scratch } : {}) })
   for (const block of search.blocks()) search.apply(block, verifyPassageBlock(block, (k) => paragraphsOf(source.load(block.documents[k]!))))
   return search.result()
 }

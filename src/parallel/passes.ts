@@ -29,7 +29,7 @@ import { segment } from '../segment/index.js'
 import { appendDocument, readDocument, readDocumentText } from '../spool/document.js'
 import { appendRecord, readRecord, type RecordPlace } from '../spool/index.js'
 import { limitSize, parseJsonlLine } from '../read/index.js'
-import type { ClusterSummary, Decision, Diagnostic, Document, DocumentDecision, DocumentInput, DocumentStatus, ReportDocument, Source } from '../types.js'
+import type { ClusterSummary, Decision, Diagnostic, Document, DocumentDecision, DocumentInput, DocumentStatus, PassageSummary, ReportDocument, Source } from '../types.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { ByteBuilder } from '../write/bytes.js'
 import { reportJsonElement, reportJsonSeparator } from '../write/report-json.js'
@@ -159,6 +159,8 @@ export interface Summary {
   /** Shared-passage summary, spooled; and the texts of its paragraphs, spooled apart (read only for candidates). */
   readonly passages?: RecordPlace
   readonly passageTexts?: RecordPlace
+  /** The summary's anchors, for the search's first count (made as the summaries come: `AnchorCount`). */
+  readonly passageAnchors?: Pick<PassageSummary, 'anchors' | 'offsets'>
 }
 
 export interface SummarizeOutput {
@@ -195,9 +197,13 @@ export function summarizePass(task: SummarizeTask): SummarizeOutput {
  * times, and a candidate's texts once per block. A block reads a few kilobytes a document this way,
  * not the whole spooled document (a third of the time to read back, in a microbenchmark).
  */
-function spoolPassages(spool: string, document: Document): { passages: RecordPlace; passageTexts: RecordPlace } {
+function spoolPassages(spool: string, document: Document): Pick<Summary, 'passages' | 'passageTexts' | 'passageAnchors'> {
   const summary = summarizeForPassages(document)
-  return { passages: appendRecord(spool, 'passages', summary), passageTexts: appendPassageTexts(spool, 'passage-texts', passageTexts(document, summary)) }
+  return {
+    passages: appendRecord(spool, 'passages', summary),
+    passageTexts: appendPassageTexts(spool, 'passage-texts', passageTexts(document, summary)),
+    passageAnchors: { anchors: summary.anchors, offsets: summary.offsets },
+  }
 }
 
 // ---- pass 3 ------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { partitionOf } from '../../src/neardup/anchors.js'
 import { AnchorPartitions } from '../../src/neardup/partitions.js'
-import { findSharedPassages, findSharedPassagesIn, summarizeForPassages } from '../../src/neardup/shared.js'
+import { AnchorCount, findSharedPassages, findSharedPassagesIn, PassageSearch, summarizeForPassages } from '../../src/neardup/shared.js'
+import { paragraphsOf, verifyPassageBlock } from '../../src/neardup/blocks.js'
 import { arraySource } from '../../src/document.js'
 import { CorpusGenerator } from '../../src/bench/corpus.js'
 import { findDevSet, loadPools } from '../../src/bench/source.js'
@@ -70,5 +71,33 @@ describe('AnchorPartitions', () => {
       expect(found).toEqual(expected)
       expect(readdirSync(dir)).toEqual([])
     })
+  })
+
+  it('serves a search whose anchors were counted as the summaries came: one read of the summaries, the same passages', async () => {
+    const devSet = findDevSet()
+    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
+    const generator = new CorpusGenerator(loadPools(devSet), 19)
+    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const ids = documents.map((document) => document.id)
+    const groupOf = documents.map((_, i) => `group-${i % 340}`)
+    const summaries = documents.map(summarizeForPassages)
+    const expected = findSharedPassages(documents, groupOf)
+    expect(expected.length).toBeGreaterThan(10)
+    await withTempDir(async (dir) => {
+      const counted = new AnchorCount(documents.length)
+      for (const summary of summaries) counted.add(summary)
+      let reads = 0
+      const search = new PassageSearch(ids, () => (reads++, summaries.values()), groupOf, { partitionEntries: 3000, scratch: dir, counted })
+      for (const block of search.blocks(2)) search.apply(block, verifyPassageBlock(block, (k) => paragraphsOf(documents[block.documents[k]!]!)))
+      expect(search.result()).toEqual(expected)
+      expect(reads).toBe(1)
+      expect(() => counted.add(summaries[0]!)).toThrow(/handed over/)
+    })
+  })
+
+  it('refuses a count made over other summaries than the search reads', () => {
+    const documents = [doc('A paragraph long enough to hold several anchors for the passage search to count here.', 'a')]
+    const counted = new AnchorCount(2)
+    expect(() => new PassageSearch(['a'], () => documents.map(summarizeForPassages), ['doc:a'], { counted })).toThrow(/0 summaries for 1 documents/)
   })
 })
