@@ -75,9 +75,9 @@ export function isJsonlLine(item: object): item is JsonlLine {
 }
 
 /** A JSONL line → its document (or a skipped one), or null for a blank line; problems go to the line's `onDiagnostic`. */
-export function parseJsonlLine(line: JsonlLine, onDiagnostic: (diagnostic: Diagnostic) => void = line.options.onDiagnostic): DocumentInput | null {
+export function parseJsonlLine(line: JsonlLine): DocumentInput | null {
   const { text, warning } = decodeLine(line.jsonl)
-  const document = parseRecord(text, line.file, line.line, { ...line.options, onDiagnostic })
+  const document = parseRecord(text, line.file, line.line, line.options)
   // A skipped record's diagnostic already names the line; a used one carries the warning.
   return document && warning && !document.skipped ? { ...document, warnings: [warning, ...(document.warnings ?? [])] } : document
 }
