@@ -59,17 +59,10 @@ export function componentParts(pairNumbers: Uint32Array, parts: number): Uint32A
     }
     return i
   }
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!
-    return i
-  }
+  const root = (i: number): number => rootOf(parent, i)
   const ends = new Uint32Array(pairNumbers.length)
   for (let k = 0; k < pairNumbers.length; k++) ends[k] = id(pairNumbers[k]!)
-  for (let k = 0; k < count; k++) {
-    const a = root(ends[2 * k]!)
-    const b = root(ends[2 * k + 1]!)
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b)
-  }
+  for (let k = 0; k < count; k++) unite(parent, ends[2 * k]!, ends[2 * k + 1]!)
   const byComponent = new Map<number, number[]>()
   for (let k = 0; k < count; k++) {
     const component = root(ends[2 * k]!)
@@ -204,9 +197,10 @@ export class BlockComponents {
 
   /** Records a match of unit `a` of slot `x` (of `unitsX` units) with unit `b` of slot `y`. */
   union(x: number, a: number, unitsX: number, y: number, b: number, unitsY: number): void {
-    const ra = this.root(this.node(x, a, unitsX))
-    const rb = this.root(this.node(y, b, unitsY))
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    // Both nodes first: making one may grow the parent array.
+    const nodeA = this.node(x, a, unitsX)
+    const nodeB = this.node(y, b, unitsY)
+    unite(this.parent, nodeA, nodeB)
   }
 
   /** Whether every unit of slots `x` and `y` has matched, all in one component. */
@@ -246,7 +240,22 @@ export class BlockComponents {
   }
 
   private root(node: number): number {
-    while (this.parent[node] !== node) node = this.parent[node] = this.parent[this.parent[node]!]!
-    return node
+    return rootOf(this.parent, node)
   }
+}
+
+/**
+ * Union-find over a parent array (`parent[i] === i` at a root), shared by the block cutter and
+ * `BlockComponents`: path halving, and the smaller root wins, so a component is named by its least
+ * member whatever the order of the unions.
+ */
+function rootOf(parent: Int32Array | number[], i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!
+  return i
+}
+
+function unite(parent: Int32Array | number[], a: number, b: number): void {
+  const ra = rootOf(parent, a)
+  const rb = rootOf(parent, b)
+  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
 }
