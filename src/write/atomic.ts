@@ -50,6 +50,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 }
 
 /**
+ * Writes `chunk` to `stream`, resolving once the stream has written it (not merely queued it): a
+ * pass lends the same bytes to a later batch as soon as this resolves.
+ */
+export function writeFully(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(chunk, (error) => (error ? reject(error) : resolve())))
+}
+
+/**
  * A file written piece by piece into a temporary file beside `path`, renamed into place by
  * `commit()`; `abort()` removes it. For outputs written as a pass goes (report.json, clean.jsonl).
  */
@@ -68,7 +76,7 @@ export class AtomicStream {
 
   /** Resolves once the chunk is written to the file (not merely queued), so its bytes may be reused. */
   write(chunk: string | Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => this.stream.write(chunk, (error) => (error ? reject(error) : resolve())))
+    return writeFully(this.stream, chunk)
   }
 
   async commit(): Promise<void> {

@@ -10,7 +10,7 @@ import { resolveOptions, type CleanOptionsInput } from '../options.js'
 import { pageFrameChunks } from '../report/html/index.js'
 import type { InputItem } from '../read/index.js'
 import type { Report, ReportDocument, Source } from '../types.js'
-import { AtomicStream, removeStaleTemporaries } from './atomic.js'
+import { AtomicStream, removeStaleTemporaries, writeFully } from './atomic.js'
 import { DOCUMENTS_SLOT } from '../report/build.js'
 import { reportFrameChunks, reportJsonSeparator } from './report-json.js'
 
@@ -74,11 +74,6 @@ class FramedFile {
   }
 }
 
-/** Resolves once the stream has written `text` (not merely queued it): a batch's bytes are reused after. */
-function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())))
-}
-
 export async function cleanToFiles(
   input: Iterable<InputItem> | AsyncIterable<InputItem>,
   options: CleanOptionsInput,
@@ -116,7 +111,7 @@ export async function cleanToFiles(
         await json?.write(batch.json)
         await html?.write(batch.html)
         await jsonl?.write(batch.jsonl)
-        if (files.stdout && batch.jsonl.length > 0) await writeTo(files.stdout, batch.jsonl)
+        if (files.stdout && batch.jsonl.length > 0) await writeFully(files.stdout, batch.jsonl)
         batch.documents.forEach((document, i) => {
           const meta = metas[i]!
           if (meta.warnings.length > 0 || document.status === 'skipped') {
