@@ -6,8 +6,9 @@
  * seconds of the main thread with the workers idle.
  *
  * Records are words [paragraph, count, ...anchors], in the order they were added. They are kept in
- * files under a folder (a spool's), so that the corpus's anchors are never all in memory, or in
- * memory when no folder is given (a search over documents already in memory).
+ * files under a folder (a spool's), so that the corpus's anchors are never all in memory; in memory
+ * when no folder is given (a search over documents already in memory), or when there is one
+ * partition (it holds no more anchors than the search sorts at once anyway).
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
@@ -29,13 +30,16 @@ interface PartitionFile {
 export class AnchorPartitions {
   private readonly lists: U32List[] = []
   private readonly files: PartitionFile[] = []
-  private scratch = new Uint32Array(256)
+  /** Per anchor of the paragraph being dealt, its partition; per partition, how many of them. */
+  private partOf = new Uint32Array(256)
+  private readonly counts: Uint32Array
 
   constructor(
     readonly count: number,
     folder?: string,
   ) {
-    if (folder === undefined) {
+    this.counts = new Uint32Array(count)
+    if (folder === undefined || count === 1) {
       for (let p = 0; p < count; p++) this.lists.push(new U32List())
       return
     }
@@ -48,9 +52,9 @@ export class AnchorPartitions {
 
   /** Deals a paragraph's anchors into their partitions (paragraphs in ascending order). */
   add(paragraph: number, anchors: Uint32Array): void {
-    if (this.scratch.length < anchors.length) this.scratch = new Uint32Array(anchors.length * 2)
-    const partOf = this.scratch
-    const counts = new Uint32Array(this.count)
+    if (this.partOf.length < anchors.length) this.partOf = new Uint32Array(anchors.length * 2)
+    const { partOf, counts } = this
+    counts.fill(0)
     for (let k = 0; k < anchors.length; k++) counts[(partOf[k] = partitionOf(anchors[k]!, this.count))]!++
     for (let p = 0; p < this.count; p++) {
       if (counts[p] === 0) continue

@@ -121,9 +121,16 @@ export class AnchorCount {
   anchors = 0
   documents = 0
 
-  /** `documents`: about how many summaries will come (it sizes the filter). */
-  constructor(documents: number) {
-    this.filter = new AnchorFilter(Math.min(documents * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  /** `expected`: about how many summaries will come (it sizes the filter). */
+  constructor(expected: number) {
+    this.filter = new AnchorFilter(Math.min(expected * FILTER_SLOTS_PER_DOCUMENT, MAX_FILTER_SLOTS))
+  }
+
+  /** The count over summaries at hand. */
+  static of(summaries: Iterable<PassageSummary>, expected: number): AnchorCount {
+    const count = new AnchorCount(expected)
+    for (const summary of summaries) count.add(summary)
+    return count
   }
 
   add(summary: Pick<PassageSummary, 'anchors' | 'offsets'>): void {
@@ -181,26 +188,17 @@ export class PassageSearch {
   ) {
     // Pass 1: an anchor in one paragraph only can never pair two (counted here unless the caller
     // counted the summaries as they came).
-    let count: AnchorCount | undefined = counted
-    if (count === undefined) {
-      count = new AnchorCount(ids.length)
-      for (const summary of summaries()) count.add(summary)
-    }
+    const count = counted ?? AnchorCount.of(summaries(), ids.length)
     if (count.documents !== ids.length) throw new Error(`PassageSearch: anchors counted in ${count.documents} summaries for ${ids.length} documents`)
-    const { anchors: anchorCount } = count
     let filter: AnchorFilter | undefined = count.takeFilter()
-    count = undefined
     // Pass 2: the paragraphs holding anchors that may recur (no other can be a candidate) are
-    // numbered. With one partition their anchors are indexed as they come; with more, they are
-    // dealt into hash partitions (files in `scratch`, else memory) and indexed one partition at a
-    // time, so that at most about `partitionEntries` anchors are sorted at once. Only the postings
-    // that can pair anything stay.
-    const partitions = Math.max(1, Math.ceil(anchorCount / partitionEntries))
+    // numbered, and their anchors dealt into hash partitions (files in `scratch`, else memory),
+    // indexed one partition at a time so that at most about `partitionEntries` anchors are sorted
+    // at once. Only the postings that can pair anything stay.
     const located: Located = { documents: new U32List(), paragraphs: new U32List(), ordinals: new U32List(), lines: new U32List(), words: new U32List() }
     const groups = new U32List()
     const groupIds = new Map<string, number>()
-    const whole = partitions === 1 ? new AnchorIndex() : null
-    const dealt = partitions === 1 ? null : new AnchorPartitions(partitions, scratch)
+    const dealt = new AnchorPartitions(Math.max(1, Math.ceil(count.anchors / partitionEntries)), scratch)
     try {
       let paragraph = 0
       let position = 0
@@ -217,27 +215,25 @@ export class PassageSearch {
           located.lines.push(summary.lines[k]!)
           located.words.push(summary.words[k]!)
           groups.push(groupIds.get(group)!)
-          if (whole !== null) whole.add(paragraph, anchors)
-          else dealt!.add(paragraph, anchors)
+          dealt.add(paragraph, anchors)
           paragraph++
         }
         position++
       }
       if (position !== ids.length) throw new Error(`findSharedPassagesIn: ${position} summaries for ${ids.length} documents`)
-      filter = undefined // the counters are done with (the caller's `counted` should let go of them too)
+      filter = undefined // the counters are done with: free them before the anchors are sorted
       const groupArray = Int32Array.from({ length: groups.length }, (_, i) => groups.at(i))
       const kept: Uint32Array[] = []
-      if (whole !== null) kept.push(whole.keptPostings(groupArray, MAX_POSTING))
-      for (let partition = 0; partition < (dealt?.count ?? 0); partition++) {
+      for (let partition = 0; partition < dealt.count; partition++) {
         const index = new AnchorIndex()
-        dealt!.forEach(partition, (item, anchors) => index.add(item, anchors))
+        dealt.forEach(partition, (item, anchors) => index.add(item, anchors))
         kept.push(index.keptPostings(groupArray, MAX_POSTING))
       }
       this.located = located
       this.groups = groupArray
       this.pairIndex = new PairIndex(groupArray.length, kept)
     } finally {
-      dealt?.dispose()
+      dealt.dispose()
     }
   }
 

@@ -47,8 +47,12 @@ describe('AnchorPartitions', () => {
     })
   })
 
-  it('leaves no file behind when disposed part-way', async () => {
+  it('leaves no file behind when disposed part-way, and keeps a single partition in memory', async () => {
     await withTempDir(async (dir) => {
+      const single = new AnchorPartitions(1, dir)
+      paragraphs(100).forEach((anchors, paragraph) => single.add(paragraph, anchors))
+      expect(readdirSync(dir)).toEqual([])
+      expect(replay(single)[0]).toHaveLength(100)
       const store = new AnchorPartitions(3, dir)
       paragraphs(100).forEach((anchors, paragraph) => store.add(paragraph, anchors))
       store.forEach(0, () => {})
