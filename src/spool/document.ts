@@ -20,6 +20,7 @@ import { deserialize, serialize } from 'node:v8'
 import type { Decision, Paragraph } from '../types.js'
 import { appendBytes, readBytes, RecordBuffer, type RecordPlace } from './index.js'
 import { readSpoolString, writeSpoolString, type StringEncoding } from './strings.js'
+import { maxUtf8Bytes } from '../utf8.js'
 
 /** What the record holds: the per-document stages' results. */
 export interface DocumentRecord {
@@ -64,7 +65,9 @@ export function encodeDocument(document: DocumentRecord): Buffer {
   let keyLength = 0
   for (const paragraph of paragraphs) keyLength += paragraph.key.length
   const tableLength = HEADER + paragraphs.length * FIELDS
-  const bytes = buffers.write.room(tableLength * 4 + 3 * (text.length + keyLength) + 3 * text.length + (decisions === null ? 3 * json.length : decisions.length))
+  // The text, the keys, the rejoined paragraphs' texts (no longer than the text) and the decisions' JSON, as strings.
+  const strings = 2 * text.length + keyLength + (decisions === null ? json.length : 0)
+  const bytes = buffers.write.room(tableLength * 4 + maxUtf8Bytes(strings) + (decisions?.length ?? 0))
   const table = new Int32Array(bytes.buffer, bytes.byteOffset, tableLength)
   let keyEnd = 0
   let cursor = 0

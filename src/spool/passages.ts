@@ -9,7 +9,8 @@
  */
 import type { PassageParagraph, PassageTexts } from '../neardup/blocks.js'
 import { appendBytes, readBytes, RecordBuffer, type RecordPlace } from './index.js'
-import { maxStringBytes, readSpoolString, writeSpoolString, type StringEncoding } from './strings.js'
+import { readSpoolString, writeSpoolString, type StringEncoding } from './strings.js'
+import { maxUtf8Bytes } from '../utf8.js'
 
 /** This thread's buffers for the record being written and the one being read. */
 const buffers = { write: new RecordBuffer(), read: new RecordBuffer() }
@@ -18,7 +19,7 @@ const buffers = { write: new RecordBuffer(), read: new RecordBuffer() }
 export function encodePassageTexts(texts: PassageTexts): Buffer {
   const strings = texts.texts.flatMap((text, k) => [text, texts.keys[k]!])
   const header = 4 * (1 + strings.length)
-  const bytes = buffers.write.room(header + strings.reduce((sum, s) => sum + maxStringBytes(s.length), 0))
+  const bytes = buffers.write.room(header + maxUtf8Bytes(strings.reduce((sum, s) => sum + s.length, 0)))
   bytes.writeUInt32LE(texts.texts.length, 0)
   let offset = header
   strings.forEach((s, i) => {

@@ -3,7 +3,6 @@
  * Latin-1 when it came out all ASCII (which reads back fastest), or as UTF-16 when it holds an
  * unpaired surrogate (which UTF-8 would replace with U+FFFD).
  */
-import { maxUtf8Bytes } from '../utf8.js'
 
 export const ENCODINGS = ['latin1', 'utf8', 'utf16le'] as const
 export type StringEncoding = 0 | 1 | 2
@@ -15,12 +14,7 @@ const UTF16 = 2
 const wellFormed = (String.prototype as unknown as { isWellFormed: (this: string) => boolean }).isWellFormed
 const REPLACEMENT = Buffer.from('\ufffd', 'utf8')
 
-/** Bytes that always hold a string of this many code units, whatever its encoding (UTF-16 takes two a unit). */
-export function maxStringBytes(codeUnits: number): number {
-  return maxUtf8Bytes(codeUnits)
-}
-
-/** Writes `text` at `offset` (room for `maxStringBytes` there): its encoding and byte length. */
+/** Writes `text` at `offset` (room for `maxUtf8Bytes(text.length)` there, which UTF-16's two bytes a unit fit too): its encoding and byte length. */
 export function writeSpoolString(bytes: Buffer, offset: number, text: string): { readonly encoding: StringEncoding; readonly length: number } {
   const length = bytes.write(text, offset, 'utf8')
   if (length === text.length) return { encoding: LATIN1, length }
