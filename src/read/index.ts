@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, DocumentInput } from '../types.js'
 import { basename, isDirectory, listDirectory, readFiles, type ReadHooks } from './files.js'
-import { isJsonlLine, parseJsonlLine, readJsonlLines, type JsonlLine } from './jsonl.js'
+import { parsedLines, readJsonlLines, type JsonlLine } from './jsonl.js'
 
 export { decode } from './decode.js'
 export { uniqueIds } from './ids.js'
@@ -39,21 +39,15 @@ function isJsonl(path: string): boolean {
 }
 
 /** Every document of every input, in input order (directories in sorted path order). */
-export async function* readDocuments(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput> {
-  for await (const item of readInputs(inputs, options)) {
-    if (!isJsonlLine(item)) yield item
-    else {
-      const document = parseJsonlLine(item)
-      if (document) yield document
-    }
-  }
+export function readDocuments(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput> {
+  return parsedLines(readInputs(inputs, options))
 }
 
 /**
  * `readDocuments`, but JSONL lines come unparsed (`JsonlLine`): the pipeline (`cleanToFiles`,
  * `clean`) takes both and parses each line on a worker thread, where its document is cleaned.
  */
-export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<DocumentInput | JsonlLine> {
+export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
   const onDiagnostic = options.onDiagnostic ?? (() => {})
   const glob = options.glob ?? DEFAULT_GLOB
   for (const input of inputs) {

@@ -134,10 +134,15 @@ export async function* readJsonlLines(file: string, options: JsonlReadOptions): 
   }
 }
 
-/** A JSONL file's documents, parsed here. */
-export async function* readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
-  for await (const line of readJsonlLines(file, options)) {
-    const document = parseJsonlLine(line)
+/** Documents as they come, JSONL lines among them parsed here (a blank line is no document). */
+export async function* parsedLines(items: AsyncIterable<DocumentInput | JsonlLine>): AsyncGenerator<DocumentInput> {
+  for await (const item of items) {
+    const document = isJsonlLine(item) ? parseJsonlLine(item) : item
     if (document) yield document
   }
+}
+
+/** A JSONL file's documents, parsed here. */
+export function readJsonl(file: string, options: JsonlReadOptions): AsyncGenerator<DocumentInput> {
+  return parsedLines(readJsonlLines(file, options))
 }
