@@ -4,6 +4,7 @@
  */
 import type { Paragraph, Zone } from '../types.js'
 import { endsWithMark } from '../segment/ends.js'
+import { CodeUnitClass } from '../codeunits.js'
 
 /** Share of an article, from either end, that always counts as its top / bottom zone. */
 const ZONE_SHARE = 0.35
@@ -16,28 +17,15 @@ export function words(text: string): string[] {
   return trimmed === '' ? [] : trimmed.split(/\s+/u)
 }
 
-const WHITESPACE = /\s/u
-/**
- * Whether each code unit above ASCII is `\s` (every such character is in the Basic Multilingual
- * Plane): 1 yes, 2 no, 0 not asked yet. Filled as units are met, so a text full of curly quotes
- * asks the pattern once per kind of character, not once per character.
- */
-const spaceUnits = new Uint8Array(0x10000)
-
-function isSpaceUnit(code: number): boolean {
-  if (code <= 32) return true
-  if (code <= 127) return false
-  let kind = spaceUnits[code]!
-  if (kind === 0) kind = spaceUnits[code] = WHITESPACE.test(String.fromCharCode(code)) ? 1 : 2
-  return kind === 1
-}
+/** Whitespace as `\s` has it above ASCII; every ASCII control character (and space) separates words too. */
+const SPACE_UNITS = new CodeUnitClass(/\s/u, (code) => code <= 32)
 
 /** Number of whitespace-separated words, counted up to `limit` (rules only ask "more than N?"). */
 export function wordCount(text: string, limit = Infinity): number {
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length && count <= limit; i++) {
-    const space = isSpaceUnit(text.charCodeAt(i))
+    const space = SPACE_UNITS.has(text.charCodeAt(i))
     if (!space && !inWord) count++
     inWord = !space
   }

@@ -11,6 +11,7 @@
  * Candidates come from an index of word pairs, so a paragraph is compared with the few earlier
  * ones that share its wording, never with all of them.
  */
+import { CodeUnitClass } from '../codeunits.js'
 
 /** More word edits than this is a different paragraph, however long. */
 const MAX_WORD_EDITS = 2
@@ -25,22 +26,8 @@ const MAX_CANDIDATES = 4
 
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
-const WORD_UNIT = 1
-const OTHER_UNIT = 2
-/**
- * Whether each code unit is a letter or digit: WORD_UNIT, OTHER_UNIT, or 0 for not asked yet (units
- * above ASCII are classified as they are met). One table read per character is faster than range
- * tests, even for ASCII.
- */
-const wordUnits = new Uint8Array(0x10000)
-for (let code = 0; code < 128; code++) {
-  wordUnits[code] = (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? WORD_UNIT : OTHER_UNIT
-}
-
-function classify(code: number): number {
-  return (wordUnits[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? WORD_UNIT : OTHER_UNIT)
-}
+/** Letters and digits: what words are made of. */
+const WORD_UNITS = new CodeUnitClass(/[\p{L}\p{N}]/u, (code) => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90))
 
 // Word hashes of the last key scanned (`scanWords`), grown to the longest key seen: a sketch allocates only its result.
 let scratch = new Int32Array(1024)
@@ -53,12 +40,9 @@ function scanWords(key: string): number {
   let hash = FNV_OFFSET
   let inWord = false
   const length = key.length
-  const table = wordUnits
   for (let i = 0; i < length; i++) {
     const code = key.charCodeAt(i)
-    let kind = table[code]!
-    if (kind === 0) kind = classify(code)
-    if (kind === WORD_UNIT) {
+    if (WORD_UNITS.has(code)) {
       hash = Math.imul(hash ^ code, FNV_PRIME)
       inWord = true
     } else if (code === 32 && inWord) {
