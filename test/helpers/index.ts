@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CorpusGenerator } from '../../src/bench/corpus.js'
+import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { createDocument } from '../../src/document.js'
 import { segment } from '../../src/segment/index.js'
 import type { Document } from '../../src/types.js'
@@ -53,6 +55,14 @@ export function devCorpus(): Array<{ id: string; text: string }> {
 
 /** Greedy wrapping at a column, as `fmt` or a scraper does it: the bench generator's own. */
 export { wrap } from '../../src/bench/corpus.js'
+
+/** `count` segmented documents of the bench generator (from the dev set), ids gen-0000, gen-0001, … */
+export function generatedDocs(count: number, seed: number): Document[] {
+  const devSet = findDevSet()
+  if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
+  const generator = new CorpusGenerator(loadPools(devSet), seed)
+  return Array.from({ length: count }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+}
 
 /** A segmented document from text lines (joined with `\n`). */
 export function doc(lines: readonly string[] | string, id = 'test.txt'): Document {

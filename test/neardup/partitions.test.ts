@@ -6,9 +6,7 @@ import { AnchorPartitions } from '../../src/neardup/partitions.js'
 import { AnchorCount, findSharedPassages, findSharedPassagesIn, PassageSearch, summarizeForPassages } from '../../src/neardup/shared.js'
 import { paragraphsOf, verifyPassageBlock } from '../../src/neardup/blocks.js'
 import { arraySource } from '../../src/document.js'
-import { CorpusGenerator } from '../../src/bench/corpus.js'
-import { findDevSet, loadPools } from '../../src/bench/source.js'
-import { doc, withTempDir } from '../helpers/index.js'
+import { doc, generatedDocs, withTempDir } from '../helpers/index.js'
 
 /** Paragraphs of pseudo-random distinct sorted anchors, some empty for a partition. */
 function paragraphs(count: number): Uint32Array[] {
@@ -62,10 +60,7 @@ describe('AnchorPartitions', () => {
   })
 
   it('serves the passage search: partitions in files give the in-memory search its passages', async () => {
-    const devSet = findDevSet()
-    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
-    const generator = new CorpusGenerator(loadPools(devSet), 17)
-    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const documents = generatedDocs(400, 17)
     const groupOf = documents.map((_, i) => `group-${i % 340}`)
     const summaries = documents.map(summarizeForPassages)
     const expected = findSharedPassages(documents, groupOf)
@@ -78,10 +73,7 @@ describe('AnchorPartitions', () => {
   })
 
   it('serves a search whose anchors were counted as the summaries came: one read of the summaries, the same passages', async () => {
-    const devSet = findDevSet()
-    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
-    const generator = new CorpusGenerator(loadPools(devSet), 19)
-    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const documents = generatedDocs(400, 19)
     const ids = documents.map((document) => document.id)
     const groupOf = documents.map((_, i) => `group-${i % 340}`)
     const summaries = documents.map(summarizeForPassages)

@@ -6,8 +6,6 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CorpusGenerator } from '../../src/bench/corpus.js'
-import { findDevSet, loadPools } from '../../src/bench/source.js'
 import { keptParagraphs } from '../../src/document.js'
 import { AnchorFilter, AnchorIndex, PairIndex, partitionOf } from '../../src/neardup/anchors.js'
 import { paragraphsFromTexts, paragraphsOf, passageTexts, verifyPassageBlock } from '../../src/neardup/blocks.js'
@@ -15,7 +13,7 @@ import { findSharedPassages, findSharedPassagesIn, MIN_PASSAGE_WORDS, PassageSea
 import { ParagraphUnits, mayMatch, sentenceTokenizer, verifyUnits } from '../../src/neardup/units.js'
 import { intersectionSize } from '../../src/neardup/verify.js'
 import type { Document, DocumentSource, PassageSummary } from '../../src/types.js'
-import { devCorpus, doc, seedFiles } from '../helpers/index.js'
+import { devCorpus, doc, generatedDocs, seedFiles } from '../helpers/index.js'
 
 /** A source that hands out copies (as a spool would) and records what was loaded. */
 function countingSource(documents: readonly Document[]): DocumentSource & { loads: number[] } {
@@ -77,10 +75,7 @@ describe('findSharedPassagesIn', () => {
   })
 
   it('finds the in-memory passages on a generated corpus, copies grouped as clusters', () => {
-    const devSet = findDevSet()
-    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
-    const generator = new CorpusGenerator(loadPools(devSet), 11)
-    const documents = Array.from({ length: 600 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const documents = generatedDocs(600, 11)
     const groupOf = documents.map((_, i) => `group-${i % 500}`)
     const { streamed, inMemory, loads, summaries } = bothWays(documents, groupOf)
     expect(inMemory.length).toBeGreaterThan(10)
@@ -95,10 +90,7 @@ describe('findSharedPassagesIn', () => {
   })
 
   it('finds the same passages however the pairs are cut into blocks and parts, the blocks verified from cloned data', () => {
-    const devSet = findDevSet()
-    if (devSet === null) throw new Error('this test needs the dev set in ../shared/eval/dev')
-    const generator = new CorpusGenerator(loadPools(devSet), 13)
-    const documents = Array.from({ length: 400 }, (_, i) => doc(generator.next(), `gen-${String(i).padStart(4, '0')}`))
+    const documents = generatedDocs(400, 13)
     const groupOf = documents.map((_, i) => `group-${i % 350}`)
     const summaries = documents.map(summarizeForPassages)
     const expected = findSharedPassages(documents, groupOf)
