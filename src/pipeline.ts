@@ -177,10 +177,10 @@ export async function cleanCorpus(
       if (summary.cluster && summary.shingles) {
         const k = clusterSummaries.add(summary.cluster)
         shinglePlaces.set(k, summary.shingles)
-        if (summary.passages && summary.passageTexts) {
-          if (summary.passageAnchors) anchorCount?.add(summary.passageAnchors)
-          passagePlaces.set(k, summary.passages)
-          passageTextPlaces.set(k, summary.passageTexts)
+        if (summary.passage) {
+          anchorCount?.add(summary.passage.anchors)
+          passagePlaces.set(k, summary.passage.summary)
+          passageTextPlaces.set(k, summary.passage.texts)
         }
       }
       kept.push(position)

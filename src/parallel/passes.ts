@@ -156,11 +156,18 @@ export interface Summary {
   /** Near-duplicate summary, its shingles spooled at `shingles`. */
   readonly cluster?: ClusterSummary
   readonly shingles?: RecordPlace
-  /** Shared-passage summary, spooled; and the texts of its paragraphs, spooled apart (read only for candidates). */
-  readonly passages?: RecordPlace
-  readonly passageTexts?: RecordPlace
-  /** The summary's anchors, for the search's first count (made as the summaries come: `AnchorCount`). */
-  readonly passageAnchors?: Pick<PassageSummary, 'anchors' | 'offsets'>
+  /** With shared passages on: the document's passage summary (see `spoolPassages`). */
+  readonly passage?: PassageSpooled
+}
+
+/**
+ * A passage summary spooled (`summary`); the texts of its paragraphs spooled apart (`texts`, read
+ * only for candidates); its anchors handed back too, for the search's first count (`AnchorCount`).
+ */
+export interface PassageSpooled {
+  readonly summary: RecordPlace
+  readonly texts: RecordPlace
+  readonly anchors: Pick<PassageSummary, 'anchors' | 'offsets'>
 }
 
 export interface SummarizeOutput {
@@ -185,7 +192,7 @@ export function summarizePass(task: SummarizeTask): SummarizeOutput {
         tally,
         cluster,
         shingles: appendRecord(task.spool, 'shingles', shingles),
-        ...(task.options.neardup.sharedPassages ? spoolPassages(task.spool, document) : {}),
+        ...(task.options.neardup.sharedPassages ? { passage: spoolPassages(task.spool, document) } : {}),
       }
     })
   })
@@ -193,16 +200,16 @@ export function summarizePass(task: SummarizeTask): SummarizeOutput {
 }
 
 /**
- * The summarised paragraphs' texts go apart from the summary: the search reads every summary several
- * times, and a candidate's texts once per block. A block reads a few kilobytes a document this way,
+ * The summarised paragraphs' texts go apart from the summary: the search reads every summary, and
+ * a candidate's texts once per block. A block reads a few kilobytes a document this way,
  * not the whole spooled document (a third of the time to read back, in a microbenchmark).
  */
-function spoolPassages(spool: string, document: Document): Pick<Summary, 'passages' | 'passageTexts' | 'passageAnchors'> {
+function spoolPassages(spool: string, document: Document): PassageSpooled {
   const summary = summarizeForPassages(document)
   return {
-    passages: appendRecord(spool, 'passages', summary),
-    passageTexts: appendPassageTexts(spool, 'passage-texts', passageTexts(document, summary)),
-    passageAnchors: { anchors: summary.anchors, offsets: summary.offsets },
+    summary: appendRecord(spool, 'passages', summary),
+    texts: appendPassageTexts(spool, 'passage-texts', passageTexts(document, summary)),
+    anchors: { anchors: summary.anchors, offsets: summary.offsets },
   }
 }
 
